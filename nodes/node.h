@@ -5,6 +5,7 @@
 #include <QVariant>
 #include <QVariantMap>
 
+#include <chrono>
 #include <memory>
 #include <stdexcept>
 
@@ -45,6 +46,9 @@ public:
     virtual QString workingDirectory() const = 0;
     // Attempt number, 1 for the first.
     virtual int attempt() const = 0;
+    // Sleeps up to `duration`; returns early with false when the attempt is cancelled or timed out.
+    // Nodes wait through this, never through QThread::sleep, so that cancel stays prompt.
+    virtual bool wait(std::chrono::milliseconds duration) = 0;
 };
 
 // Thrown by a node to fail its attempt with a message a person understands.

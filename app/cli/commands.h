@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per `flowrun` sub-command. `args` excludes the program name and the sub-command.
+// Each returns the process exit code. main.cpp dispatches; each lives in its own cmd_*.cpp.
+namespace Flow::Cli {
+
+int validateCommand(const QStringList &args);
+int fmtCommand(const QStringList &args);
+int nodesCommand(const QStringList &args);
+int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
+
+} // namespace Flow::Cli
