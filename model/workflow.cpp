@@ -1,6 +1,7 @@
 #include "workflow.h"
 
 #include <QHashFunctions>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -10,9 +11,12 @@ namespace Flow {
 QString onErrorName(OnError policy)
 {
     switch (policy) {
-    case OnError::Stop: return QStringLiteral("stop");
-    case OnError::Continue: return QStringLiteral("continue");
-    case OnError::FinishRunning: return QStringLiteral("finish_running");
+    case OnError::Stop:
+        return QStringLiteral("stop");
+    case OnError::Continue:
+        return QStringLiteral("continue");
+    case OnError::FinishRunning:
+        return QStringLiteral("finish_running");
     }
     return {};
 }
@@ -40,7 +44,8 @@ Millis RetryPolicy::delayBefore(int nextAttempt) const
 
 const InputBinding *Node::input(QStringView port) const
 {
-    auto it = std::find_if(inputs.begin(), inputs.end(), [port](const InputBinding &b) { return b.port == port; });
+    auto it = std::find_if(inputs.begin(), inputs.end(),
+                           [port](const InputBinding &b) { return b.port == port; });
     return it == inputs.end() ? nullptr : &*it;
 }
 
@@ -106,10 +111,16 @@ size_t qHash(const Edge &e, size_t seed)
 
 QList<Edge> edgesOf(const Workflow &workflow)
 {
+    QSet<QString> ids;
+    ids.reserve(workflow.nodes.size());
+    for (const Node &n : workflow.nodes)
+        ids.insert(n.id);
     QList<Edge> edges;
     for (const Node &n : workflow.nodes) {
-        for (const InputBinding &b : n.inputs)
-            edges.append(Edge{b.sourceNode, b.sourcePort, n.id, b.port});
+        for (const InputBinding &b : n.inputs) {
+            if (ids.contains(b.sourceNode))
+                edges.append(Edge{b.sourceNode, b.sourcePort, n.id, b.port});
+        }
     }
     return edges;
 }

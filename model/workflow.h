@@ -133,6 +133,7 @@ struct Edge
 };
 size_t qHash(const Edge &e, size_t seed = 0);
 
+// The data edges whose both ends exist, in node order then input order.
 QList<Edge> edgesOf(const Workflow &workflow);
 
 } // namespace Flow

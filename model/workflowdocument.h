@@ -25,9 +25,10 @@ public:
     // Replaces everything; emits reset().
     void setWorkflow(const Workflow &workflow);
 
-    // Nodes. `index` -1 appends. addNode() also adds the node's inputs as edges (edgeAdded is emitted
-    // for each, after nodeAdded). removeNode() first removes every edge into or out of it (edgeRemoved
-    // for each) and every `after` reference to it, then emits nodeRemoved.
+    // Nodes. `index` -1 appends. An edge exists while both of its nodes exist: addNode() emits
+    // nodeAdded, then edgeAdded for each of its inputs whose source exists and for each input of another
+    // node that named this id while it was missing. removeNode() first removes every edge into or out of it
+    // (edgeRemoved for each) and every `after` reference to it, then emits nodeRemoved.
     bool addNode(const Node &node, int index = -1);
     bool removeNode(const QString &id);
     // Replaces a node's settings (type, config, when, retry, ...) keeping id, inputs and position.
@@ -35,7 +36,7 @@ public:
     // Renames and rewrites every reference (inputs, after, outputs, layout); emits nodeRenamed.
     bool renameNode(const QString &oldId, const QString &newId);
     bool moveNode(const QString &id, const QPointF &position);
-    // Position cleared (back to automatic); emits nodeMoved with the node's default position.
+    // Position cleared (back to automatic placement by the view); emits nodeChanged.
     bool clearPosition(const QString &id);
 
     // Edges (data wires). addEdge fails if the target port is already wired or the nodes are missing.
@@ -44,7 +45,7 @@ public:
     bool removeEdge(const Edge &edge);
     int edgeIndex(const Edge &edge) const; // position in the target's inputs, -1 if absent
 
-    // Ordering-only dependencies (`after:`).
+    // Ordering-only dependencies (`after:`); emits nodeChanged.
     bool setAfter(const QString &id, const QStringList &after);
 
     // Top-level metadata: name, description, params, settings, outputs.
