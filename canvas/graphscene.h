@@ -1,0 +1,121 @@
+#pragma once
+
+#include "canvastheme.h"
+#include "model/workflow.h"
+#include "portref.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+namespace Flow {
+
+class NodeItem;
+class NodeTypeCatalog;
+class WireItem;
+class WorkflowDocument;
+
+// The node graph of one WorkflowDocument. Built from the document and changed ONLY in reaction to its
+// signals (model/view split): user actions go through GraphController, which pushes undo commands that
+// change the document, which tells the scene. Holds the selection. Uses a BSP index.
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    static constexpr qreal GridSize = 20;
+
+    // `catalog` null means NodeRegistry::builtins().
+    explicit GraphScene(WorkflowDocument *document, const NodeTypeCatalog *catalog = nullptr,
+                        QObject *parent = nullptr);
+    ~GraphScene() override;
+
+    WorkflowDocument *document() const { return m_document; }
+    const NodeTypeCatalog *catalog() const { return m_catalog; }
+    const CanvasTheme &theme() const { return m_theme; }
+
+    NodeItem *nodeItem(QStringView id) const;
+    int nodeCount() const { return int(m_nodes.size()); }
+    WireItem *wireItem(const Edge &edge) const;
+    QList<WireItem *> wiresOf(QStringView nodeId) const;
+
+    // Where a node is drawn: its `layout:` position, or a deterministic automatic one.
+    QPointF nodePosition(QStringView id) const;
+    QRectF nodeRect(QStringView id) const; // scene rectangle of the card
+    QRectF nodesBoundingRect() const;      // of all cards; empty when there are none
+    // Automatic positions are computed lazily; this computes pending ones now.
+    void ensurePositions();
+
+    // Selection (node ids in document order).
+    QStringList selectedNodeIds() const;
+    QList<WireItem *> selectedWires() const;
+    void selectNodes(const QStringList &ids, bool clearOthers = true);
+
+    // The port at a scene position, if any (used by the view to start and end wire drags).
+    PortRef portAt(const QPointF &scenePos) const;
+    QPointF portScenePos(const PortRef &port) const;
+
+    // Connection rules, independent of any drag: why `a` and `b` cannot be wired (None if they can).
+    // The ends may be given in either order (output first or input first).
+    ConnectionRefusal connectionRefusal(const PortRef &a, const PortRef &b) const;
+    // True when `ancestor` is `node` or `node` depends on it through wires or `after`.
+    bool dependsOn(QStringView node, QStringView ancestor) const;
+
+    // While a wire is dragged from `from`, impossible targets are drawn dimmed.
+    void beginConnectionDrag(const PortRef &from);
+    void endConnectionDrag();
+    bool isConnectionDragActive() const { return m_drag.has_value(); }
+    // For painting: is this node/port a refused target of the current drag?
+    bool isDimmed(const NodeItem *item) const;
+    ConnectionRefusal dragRefusal(const PortRef &target) const;
+    const PortRef &dragSource() const;
+    void setDragHover(const PortRef &port); // highlighted target under the cursor
+    const PortRef &dragHover() const { return m_dragHover; }
+
+signals:
+    // Node ids in document order, after any change of the selected nodes.
+    void selectedNodesChanged(const QStringList &ids);
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    void rebuild();
+    void onNodeAdded(const QString &id);
+    void onNodeRemoved(const QString &id);
+    void onNodeChanged(const QString &id);
+    void onNodeRenamed(const QString &oldId, const QString &newId);
+    void onNodeMoved(const QString &id, const QPointF &position);
+    void onEdgeAdded(const Edge &edge);
+    void onEdgeRemoved(const Edge &edge);
+    NodeItem *createNodeItem(const Node &node);
+    void syncAfterWires(NodeItem *item, const Node &node);
+    void removeWire(WireItem *wire);
+    void resyncPorts(const QString &id);
+    void markAutoPositionsDirty();
+    void applyAutoPositions();
+    void emitSelection();
+    void updateTheme();
+
+    struct ConnectionDrag
+    {
+        PortRef from;
+        QSet<QString> ancestors;   // nodes the dragged-from node depends on (for output drags)
+        QSet<QString> descendants; // nodes that depend on it (for input drags)
+    };
+
+    WorkflowDocument *m_document;
+    const NodeTypeCatalog *m_catalog;
+    CanvasTheme m_theme;
+    QHash<QString, NodeItem *> m_nodes;
+    QHash<Edge, WireItem *> m_edges;
+    QSet<QString> m_autoPlaced; // nodes without a `layout:` position
+    bool m_autoDirty = false;
+    bool m_selectionPending = false;
+    std::optional<ConnectionDrag> m_drag;
+    PortRef m_dragHover;
+};
+
+} // namespace Flow

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "portref.h"
+
+#include <QGraphicsView>
+#include <QHash>
+#include <QPointer>
+
+class QLineEdit;
+
+namespace Flow {
+
+class GraphController;
+class GraphScene;
+class Minimap;
+class QuickAddPopup;
+class WireItem;
+
+// The canvas view: zoom with the wheel around the cursor and Ctrl +/-/0, zoom-to-fit; pan with the
+// middle button or space+drag; a dotted grid with snap-to-grid when moving nodes; rubber-band and
+// Ctrl-click selection; a minimap in the bottom-right corner. Node drags, wire drags, drops from the
+// palette and the quick-add popup turn into GraphController calls.
+class GraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    GraphView(GraphScene *scene, GraphController *controller, QWidget *parent = nullptr);
+    ~GraphView() override;
+
+    GraphScene *graphScene() const { return m_scene; }
+    GraphController *controller() const { return m_controller; }
+    Minimap *minimap() const { return m_minimap; }
+    QuickAddPopup *quickAddPopup() const { return m_quickAdd; }
+
+    qreal zoom() const;
+    void setZoom(qreal zoom, const QPointF &anchorScenePos);
+    static constexpr qreal MinZoom = 0.02;
+    static constexpr qreal MaxZoom = 4.0;
+
+    void setSnapToGrid(bool snap) { m_snap = snap; }
+    bool snapToGrid() const { return m_snap; }
+
+    // Opens the quick-add popup at a view position. With a valid `from`, the chosen node is created
+    // connected to it.
+    void openQuickAdd(const QPoint &viewPos, const PortRef &from = {});
+    // Opens the inline id editor over a node's title.
+    void editNodeId(const QString &id);
+    QLineEdit *idEditor() const { return m_idEditor; }
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void zoomReset(); // 100%
+
+signals:
+    void zoomChanged(qreal zoom);
+    void viewportMoved(); // scrolled or zoomed (the minimap follows)
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    enum class Mode { None, Pan, MoveNodes, Wire };
+    void startNodeMove(const QPointF &scenePos);
+    void continueNodeMove(const QPointF &scenePos);
+    void startWire(const PortRef &from, const QPointF &scenePos);
+    void continueWire(const QPointF &scenePos);
+    void finishWire(const QPoint &viewPos);
+    void cancelWire();
+    void startPan(const QPoint &pos);
+    void applyRenderHints();
+    void placeMinimap();
+    void commitIdEdit();
+    QPointF snapped(const QPointF &p) const;
+
+    GraphScene *m_scene;
+    GraphController *m_controller;
+    Minimap *m_minimap = nullptr;
+    QuickAddPopup *m_quickAdd = nullptr;
+    QLineEdit *m_idEditor = nullptr;
+    QString m_editedId;
+    Mode m_mode = Mode::None;
+    bool m_spaceHeld = false;
+    bool m_snap = true;
+    QPoint m_panLast;
+    // Node move
+    QPointF m_pressScenePos;
+    QHash<QString, QPointF> m_moveOrigins;
+    QString m_moveAnchor; // the node under the cursor; its snapped position defines the offset
+    int m_dragSerial = 0;
+    // Wire drag
+    PortRef m_wireFrom;
+    QGraphicsPathItem *m_rubberWire = nullptr;
+    qreal m_lastLod = -1;
+};
+
+} // namespace Flow

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/workflow.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace Flow {
+
+class NodeItem;
+
+// A wire between two node cards: a data edge (output port -> input port, solid) or an `after:`
+// ordering dependency (dashed, from the right edge of the earlier node to the left edge of the later).
+// A cubic bezier; its path is recomputed only when one of its nodes moves.
+class WireItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+    enum class Kind { Data, After };
+
+    // Data wire.
+    WireItem(const Edge &edge, NodeItem *from, NodeItem *to);
+    // `after` wire: `to` runs after `from`.
+    WireItem(NodeItem *from, NodeItem *to);
+    ~WireItem() override;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    Kind kind() const { return m_kind; }
+    const Edge &edge() const { return m_edge; } // for After wires: fromNode/toNode only
+    NodeItem *fromItem() const { return m_from; }
+    NodeItem *toItem() const { return m_to; }
+    void setEdge(const Edge &edge) { m_edge = edge; } // after a rename
+    // Detaches from both nodes (before the nodes go away).
+    void detach();
+
+    void updatePath();
+    static QPainterPath bezier(const QPointF &from, const QPointF &to);
+
+private:
+    Kind m_kind;
+    Edge m_edge;
+    NodeItem *m_from = nullptr;
+    NodeItem *m_to = nullptr;
+    QPointF m_p1;
+    QPointF m_p2;
+    QPainterPath m_path;
+    QRectF m_bounds;
+};
+
+} // namespace Flow
