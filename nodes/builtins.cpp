@@ -63,7 +63,9 @@ void addSystemTypes(QList<NodeTypeInfo> &types)
         {field("command", FieldKind::Command, "Command line (string) or argv (list)", {}, true),
          field("cwd", FieldKind::Path, "Working directory"),
          field("env", FieldKind::KeyValue, "Extra environment variables"),
-         field("allow_failure", FieldKind::Bool, "A non-zero exit status does not fail the node", false)}));
+         field("allow_failure", FieldKind::Bool, "A non-zero exit status does not fail the node", false),
+         field("kill_grace", FieldKind::Duration,
+               "On cancel or timeout, how long the process gets after SIGTERM before SIGKILL", "2s")}));
     types.append(type("time.delay", "Delay", "Flow", "Waits for a while, then passes its input through.",
                       {{"value", "Passed through unchanged"}}, {{"value", "The input value"}},
                       {field("duration", FieldKind::Duration, "How long to wait", "1s", true)}));

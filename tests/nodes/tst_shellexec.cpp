@@ -1,0 +1,434 @@
+// shell.exec against real processes: argv and shell strings, environment, working directory, stdin,
+// exit statuses, live streaming, progress lines, and killing whole process groups on timeout/cancel.
+#include "testcontext.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <csignal>
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Flow;
+using namespace Flow::Test;
+
+namespace {
+
+const QString kShell = QStringLiteral("shell.exec");
+
+// Our direct child must have been reaped by the node itself, so no waitpid here.
+bool childGone(qint64 pid)
+{
+    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
+}
+
+// Grandchildren are re-parented to this test process (a subreaper, see initTestCase): reap it if it
+// has exited, then it must be gone. A grandchild still running makes this false.
+bool grandchildGone(qint64 pid)
+{
+    int status = 0;
+    ::waitpid(pid_t(pid), &status, WNOHANG);
+    return childGone(pid);
+}
+
+// Parses the "<shell pid> <grandchild pid>" line the group scripts print first.
+bool readPids(const TestContext &context, qint64 *shell, qint64 *grandchild)
+{
+    const QStringList lines = context.lines(LogStream::Stdout);
+    if (lines.isEmpty())
+        return false;
+    const QStringList parts = lines.first().split(u' ');
+    if (parts.size() != 2)
+        return false;
+    *shell = parts.at(0).toLongLong();
+    *grandchild = parts.at(1).toLongLong();
+    return *shell > 0 && *grandchild > 0;
+}
+
+} // namespace
+
+class TestShellExec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void commandForms_data();
+    void commandForms();
+    void environment();
+    void workingDirectory_data();
+    void workingDirectory();
+    void standardInput_data();
+    void standardInput();
+    void exitStatus_data();
+    void exitStatus();
+    void streamsLinesWhileRunning_data();
+    void streamsLinesWhileRunning();
+    void progressLines();
+    void stopKillsWholeGroup_data();
+    void stopKillsWholeGroup();
+    void sigtermIsTriedFirst();
+    void expiredDeadlineStartsNothing();
+    void startFailure_data();
+    void startFailure();
+    void perProcessOverhead();
+};
+
+void TestShellExec::initTestCase()
+{
+    // Stand in for a proper init: orphaned grandchildren come to us, so that a dead one can be reaped
+    // and told apart from a live one (this machine's PID 1 never reaps).
+    QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+}
+
+void TestShellExec::commandForms_data()
+{
+    QTest::addColumn<QVariant>("command");
+    QTest::addColumn<QString>("output");
+
+    QTest::newRow("shell string") << QVariant("echo hello world") << "hello world";
+    QTest::newRow("shell pipeline") << QVariant("printf 'a\\nb\\n' | wc -l | tr -d ' '") << "2";
+    QTest::newRow("shell expansion") << QVariant("echo $((1 + 2))") << "3";
+    QTest::newRow("argv is not expanded")
+        << QVariant(QVariantList{"printf", "%s|", "a b", "$HOME", "*"}) << "a b|$HOME|*|";
+    QTest::newRow("argv program from PATH") << QVariant(QVariantList{"echo", "x"}) << "x";
+    QTest::newRow("one trailing newline trimmed") << QVariant("printf 'x\\n\\n'") << "x\n";
+    QTest::newRow("no trailing newline") << QVariant("printf x") << "x";
+    QTest::newRow("no output") << QVariant("true") << "";
+    QTest::newRow("utf-8") << QVariant("printf '\\303\\244\\342\\202\\254\\n'") << QString::fromUtf8("ä€");
+}
+
+void TestShellExec::commandForms()
+{
+    QFETCH(QVariant, command);
+    QFETCH(QString, output);
+    TestContext context;
+    context.setConfig({{"command", command}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(context.output("stdout").toString(), output);
+    QCOMPARE(context.output("exit_code").toLongLong(), 0);
+    QCOMPARE(context.output("stderr").toString(), QString());
+}
+
+void TestShellExec::environment()
+{
+    qputenv("FLOW_TEST_INHERITED", "kept");
+    qputenv("FLOW_TEST_REMOVED", "present");
+    TestContext context;
+    context.setConfig(
+        {{"command", "echo \"$FLOW_A|$FLOW_B|$FLOW_TEST_INHERITED|${FLOW_TEST_REMOVED-unset}\""},
+         {"env", QVariantMap{{"FLOW_A", "one two"},
+                             {"FLOW_B", 42},
+                             {"FLOW_TEST_REMOVED", QVariant::fromValue(nullptr)}}}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(context.output("stdout").toString(), "one two|42|kept|unset");
+}
+
+void TestShellExec::workingDirectory_data()
+{
+    QTest::addColumn<QString>("cwd");
+    QTest::addColumn<QString>("expectedRelative"); // relative to the temp dir; empty = error expected
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("absent: the working directory") << QString() << "." << QString();
+    QTest::newRow("relative") << "sub"
+                              << "sub" << QString();
+    QTest::newRow("relative with ..") << "sub/../sub/deeper"
+                                      << "sub/deeper" << QString();
+    QTest::newRow("missing") << "nope" << QString() << "working directory '%1/nope' does not exist";
+}
+
+void TestShellExec::workingDirectory()
+{
+    QFETCH(QString, cwd);
+    QFETCH(QString, expectedRelative);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("sub/deeper"));
+    TestContext context;
+    context.setWorkingDirectory(dir.path());
+    QVariantMap config{{"command", "pwd -P"}};
+    if (!cwd.isEmpty())
+        config.insert("cwd", cwd);
+    context.setConfig(config);
+    const RunResult result = runNode(kShell, context);
+    if (!error.isEmpty()) {
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error, error.arg(dir.path()));
+        return;
+    }
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const QString expected = QDir(QDir(dir.path()).filePath(expectedRelative)).canonicalPath();
+    QCOMPARE(context.output("stdout").toString(), expected);
+}
+
+void TestShellExec::standardInput_data()
+{
+    QTest::addColumn<QVariant>("input");
+    QTest::addColumn<QVariant>("command");
+    QTest::addColumn<QString>("output");
+
+    QTest::newRow("absent: closed, cat ends at once") << QVariant() << QVariant("cat; echo end") << "end";
+    QTest::newRow("text") << QVariant("line 1\nline 2\n") << QVariant("cat") << "line 1\nline 2";
+    QTest::newRow("empty text") << QVariant("") << QVariant("wc -c | tr -d ' '") << "0";
+    QTest::newRow("map as JSON") << QVariant(QVariantMap{{"b", 1}, {"a", true}})
+                                 << QVariant(QVariantList{"cat"}) << "{\n  \"a\": true,\n  \"b\": 1\n}";
+    // More than a pipe holds, so writing must interleave with reading the output.
+    const QString big(1 << 20, u'x');
+    QTest::newRow("1 MiB, echoed back") << QVariant(big) << QVariant("cat | wc -c | tr -d ' '") << "1048576";
+    QTest::newRow("1 MiB through cat") << QVariant(big) << QVariant("cat") << big;
+}
+
+void TestShellExec::standardInput()
+{
+    QFETCH(QVariant, input);
+    QFETCH(QVariant, command);
+    QFETCH(QString, output);
+    TestContext context;
+    context.setDeadline(QDeadlineTimer(20000)); // a stdin left open would hang cat until here
+    context.setConfig({{"command", command}});
+    if (input.isValid())
+        context.setInputs({{"stdin", input}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(context.output("stdout").toString(), output);
+}
+
+void TestShellExec::exitStatus_data()
+{
+    QTest::addColumn<QVariant>("command");
+    QTest::addColumn<bool>("allowFailure");
+    QTest::addColumn<QString>("error"); // empty: succeeds
+    QTest::addColumn<qint64>("exitCode");
+    QTest::addColumn<QString>("errorOutput");
+
+    QTest::newRow("0") << QVariant("exit 0") << false << QString() << 0ll << QString();
+    QTest::newRow("3, silent") << QVariant("exit 3") << false << "command exited with status 3" << 3ll
+                               << QString();
+    QTest::newRow("3, last stderr line")
+        << QVariant("echo first >&2; echo 'oops: disk full' >&2; echo >&2; exit 3") << false
+        << "command exited with status 3: oops: disk full" << 3ll << "first\noops: disk full\n";
+    QTest::newRow("3, allowed") << QVariant("echo oops >&2; exit 3") << true << QString() << 3ll << "oops";
+    QTest::newRow("not found through the shell")
+        << QVariant("flow-no-such-command-xyz") << false
+        << "command exited with status 127: /bin/sh: 1: flow-no-such-command-xyz: not found" << 127ll
+        << "/bin/sh: 1: flow-no-such-command-xyz: not found";
+    QTest::newRow("killed by a signal") << QVariant(QVariantList{"sh", "-c", "kill -9 $$"}) << false
+                                        << "command was killed by signal 9 (Killed)" << 137ll << QString();
+    QTest::newRow("killed, allowed") << QVariant(QVariantList{"sh", "-c", "kill -TERM $$"}) << true
+                                     << QString() << 143ll << QString();
+}
+
+void TestShellExec::exitStatus()
+{
+    QFETCH(QVariant, command);
+    QFETCH(bool, allowFailure);
+    QFETCH(QString, error);
+    QFETCH(qint64, exitCode);
+    QFETCH(QString, errorOutput);
+    TestContext context;
+    context.setConfig({{"command", command}, {"allow_failure", allowFailure}});
+    const RunResult result = runNode(kShell, context);
+    QCOMPARE(result.error, error);
+    QCOMPARE(result.ok, error.isEmpty());
+    QCOMPARE(context.output("exit_code").toLongLong(), exitCode);
+    QCOMPARE(context.output("stderr").toString(), errorOutput);
+}
+
+void TestShellExec::streamsLinesWhileRunning_data()
+{
+    QTest::addColumn<QString>("redirect");
+    QTest::addColumn<LogStream>("stream");
+    QTest::newRow("stdout") << QString() << LogStream::Stdout;
+    QTest::newRow("stderr") << QString(">&2") << LogStream::Stderr;
+}
+
+void TestShellExec::streamsLinesWhileRunning()
+{
+    QFETCH(QString, redirect);
+    QFETCH(LogStream, stream);
+    QTemporaryDir dir;
+    TestContext context;
+    context.setWorkingDirectory(dir.path());
+    // The process cannot end before the test has seen its first line: it waits for a file the test
+    // creates only then.
+    context.setConfig({{"command", QStringLiteral("echo first %1; while [ ! -e go ]; do sleep 0.01; done; "
+                                                  "echo second %1")
+                                       .arg(redirect)},
+                       {"allow_failure", false}});
+    BackgroundRun run(kShell, context);
+    QTRY_COMPARE_WITH_TIMEOUT(context.lines(stream), QStringList{"first"}, 10000);
+    QVERIFY(!run.isFinished());
+    const qint64 firstAt = context.logs().first().atMs;
+    QFile go(QDir(dir.path()).filePath("go"));
+    QVERIFY(go.open(QIODevice::WriteOnly));
+    go.close();
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 10000);
+    QVERIFY2(run.result().ok, qPrintable(run.result().error));
+    QCOMPARE(context.lines(stream), (QStringList{"first", "second"}));
+    QVERIFY(firstAt < run.result().finishedAtMs);
+    const QString port = stream == LogStream::Stdout ? "stdout" : "stderr";
+    QCOMPARE(context.output(port).toString(), "first\nsecond");
+}
+
+void TestShellExec::progressLines()
+{
+    TestContext context;
+    context.setConfig({{"command", "echo '::progress 42'; echo '::progress 3/7'; echo '::progress 12.5%'; "
+                                   "echo '::progress soon'; echo done; echo '::progress 100'"}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const QList<TestContext::Progress> progress = context.progress();
+    QCOMPARE(progress.size(), 4);
+    QCOMPARE(progress.at(0).fraction, 0.42);
+    QCOMPARE(progress.at(0).text, QString());
+    QCOMPARE(progress.at(1).fraction, 3 / 7.0);
+    QCOMPARE(progress.at(1).text, "3/7");
+    QCOMPARE(progress.at(2).fraction, 0.125);
+    QCOMPARE(progress.at(3).fraction, 1.0);
+    // Progress lines are neither logged nor part of the output; malformed ones are ordinary lines.
+    QCOMPARE(context.lines(LogStream::Stdout), (QStringList{"::progress soon", "done"}));
+    QCOMPARE(context.output("stdout").toString(), "::progress soon\ndone");
+}
+
+void TestShellExec::stopKillsWholeGroup_data()
+{
+    QTest::addColumn<bool>("byDeadline");
+    QTest::addColumn<QString>("graceText");
+    QTest::addColumn<qint64>("graceMs");
+    QTest::newRow("timeout, short grace") << true << "300ms" << 300ll;
+    QTest::newRow("timeout, default grace") << true << QString() << 2000ll;
+    QTest::newRow("cancel, short grace") << false << "300ms" << 300ll;
+}
+
+// The shell and its background `sleep` both ignore SIGTERM, so only the SIGKILL after the grace
+// period ends them; both must be gone when the node returns.
+void TestShellExec::stopKillsWholeGroup()
+{
+    QFETCH(bool, byDeadline);
+    QFETCH(QString, graceText);
+    QFETCH(qint64, graceMs);
+    constexpr qint64 timeoutMs = 500;
+    TestContext context;
+    QVariantMap config{{"command", "trap '' TERM; sleep 60 & echo \"$$ $!\"; wait; echo survived"}};
+    if (!graceText.isEmpty())
+        config.insert("kill_grace", graceText);
+    context.setConfig(config);
+    if (byDeadline)
+        context.setDeadline(QDeadlineTimer(timeoutMs));
+
+    BackgroundRun run(kShell, context);
+    qint64 shellPid = 0;
+    qint64 grandchildPid = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(readPids(context, &shellPid, &grandchildPid), 10000);
+    QVERIFY(!childGone(shellPid));
+    QVERIFY(!childGone(grandchildPid));
+    QElapsedTimer stopping;
+    stopping.start();
+    const qint64 stopAt = byDeadline ? timeoutMs : context.elapsedMs();
+    if (!byDeadline)
+        context.cancel();
+
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 15000);
+    const RunResult result = run.result();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error,
+             byDeadline ? QStringLiteral("timed out after 500ms") : QStringLiteral("cancelled"));
+    const qint64 took = result.finishedAtMs - stopAt;
+    QVERIFY2(took >= graceMs - 5, qPrintable(QString::number(took)));
+    QVERIFY2(took < graceMs + 1500, qPrintable(QString::number(took)));
+    QVERIFY(childGone(shellPid));
+    QVERIFY(grandchildGone(grandchildPid));
+    QVERIFY(!context.lines(LogStream::Stdout).contains("survived"));
+}
+
+// A process that handles SIGTERM gets to shut down cleanly and ends long before the grace period.
+void TestShellExec::sigtermIsTriedFirst()
+{
+    TestContext context;
+    context.setConfig({{"command", "trap 'echo cleaning up; exit 0' TERM; sleep 60 & echo \"$$ $!\"; wait"},
+                       {"kill_grace", "10s"}});
+    BackgroundRun run(kShell, context);
+    qint64 shellPid = 0;
+    qint64 grandchildPid = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(readPids(context, &shellPid, &grandchildPid), 10000);
+    const qint64 cancelAt = context.elapsedMs();
+    context.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(run.isFinished(), 15000);
+    QCOMPARE(run.result().error, "cancelled");
+    QVERIFY2(run.result().finishedAtMs - cancelAt < 3000, "waited for the grace period despite a clean exit");
+    QVERIFY(context.lines(LogStream::Stdout).contains("cleaning up"));
+    QVERIFY(childGone(shellPid));
+    QVERIFY(grandchildGone(grandchildPid));
+}
+
+void TestShellExec::expiredDeadlineStartsNothing()
+{
+    QTemporaryDir dir;
+    TestContext context;
+    context.setWorkingDirectory(dir.path());
+    context.setConfig({{"command", "touch started"}});
+    context.setDeadline(QDeadlineTimer(0));
+    const RunResult result = runNode(kShell, context);
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.startsWith("timed out"), qPrintable(result.error));
+    QVERIFY(!QFile::exists(QDir(dir.path()).filePath("started")));
+}
+
+void TestShellExec::startFailure_data()
+{
+    QTest::addColumn<QVariant>("command");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("not on PATH") << QVariant(QVariantList{"flow-no-such-program-xyz", "arg"})
+                                 << "cannot start 'flow-no-such-program-xyz': No such file or directory";
+    QTest::newRow("missing path") << QVariant(QVariantList{"/nonexistent/tool"})
+                                  << "cannot start '/nonexistent/tool': No such file or directory";
+    QTest::newRow("a directory") << QVariant(QVariantList{"/tmp"})
+                                 << "cannot start '/tmp': Permission denied";
+    QTest::newRow("empty argv") << QVariant(QVariantList{}) << "config 'command' is an empty list";
+    QTest::newRow("empty string") << QVariant("") << "config 'command' is required";
+    QTest::newRow("absent") << QVariant() << "config 'command' is required";
+}
+
+void TestShellExec::startFailure()
+{
+    QFETCH(QVariant, command);
+    QFETCH(QString, error);
+    TestContext context;
+    if (command.isValid())
+        context.setConfig({{"command", command}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, error);
+}
+
+// What one short command costs; the executor benchmark chains 1,000 of them against GNU make.
+void TestShellExec::perProcessOverhead()
+{
+    const int runs = qEnvironmentVariableIntValue("FLOW_SHELL_RUNS") > 0
+                         ? qEnvironmentVariableIntValue("FLOW_SHELL_RUNS")
+                         : 200;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < runs; ++i) {
+        TestContext context;
+        context.setConfig({{"command", QVariantList{"true"}}});
+        const RunResult result = runNode(kShell, context);
+        QVERIFY2(result.ok, qPrintable(result.error));
+    }
+    const double perRun = double(timer.nsecsElapsed()) / 1e6 / runs;
+    qInfo("shell.exec `true`: %.3f ms per run (%d runs)", perRun, runs);
+    QVERIFY2(perRun < 25.0, "a finished process is not noticed at once");
+}
+
+QTEST_GUILESS_MAIN(TestShellExec)
+#include "tst_shellexec.moc"
