@@ -8,15 +8,38 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cctype>
 
 namespace Flow {
 namespace {
 
 constexpr int kMaxIndent = 16;
 
-[[noreturn]] void throwParseError(const QByteArray &utf8, qsizetype offset, const QString &problem)
+bool isWordByte(char c)
 {
-    offset = std::clamp<qsizetype>(offset, 0, utf8.size());
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+}
+
+// Qt reports a bad literal (`tru`, `nul`, `1.2.3`) where it stopped reading, often past the word and
+// the whitespace after it; a person looks for the start of the word.
+qsizetype startOfBadWord(const QByteArray &utf8, qsizetype offset)
+{
+    qsizetype end = offset;
+    while (end > 0 && std::isspace(static_cast<unsigned char>(utf8.at(end - 1))))
+        --end;
+    if (end == 0 || !isWordByte(utf8.at(end - 1)))
+        return offset;
+    while (end > 0 && isWordByte(utf8.at(end - 1)))
+        --end;
+    return end;
+}
+
+[[noreturn]] void throwParseError(const QByteArray &utf8, const QJsonParseError &error, qsizetype shift = 0)
+{
+    qsizetype offset = std::clamp<qsizetype>(error.offset - shift, 0, utf8.size());
+    if (error.error == QJsonParseError::IllegalValue || error.error == QJsonParseError::IllegalNumber)
+        offset = startOfBadWord(utf8, offset);
+    const QString problem = error.errorString();
     const QByteArrayView before = QByteArrayView(utf8).first(offset);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     const qsizetype line = before.count('\n') + 1;
@@ -42,14 +65,14 @@ QVariant parseJsonText(const QString &text)
     if (error.error == QJsonParseError::NoError)
         return document.toVariant();
     if (trimmed.front() == '{' || trimmed.front() == '[')
-        throwParseError(utf8, error.offset, error.errorString());
+        throwParseError(utf8, error);
 
     // QJsonDocument reads only objects and arrays at the top level; a lone scalar ("3", "\"x\"",
     // null) is valid JSON too, so read it as the only item of an array.
     QJsonParseError wrappedError;
     const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8 + ']', &wrappedError);
     if (wrappedError.error != QJsonParseError::NoError)
-        throwParseError(utf8, wrappedError.offset - 1, wrappedError.errorString());
+        throwParseError(utf8, wrappedError, 1);
     if (wrapped.array().size() != 1)
         throw NodeError(QStringLiteral("invalid JSON: more than one value (expected one value)"));
     return wrapped.array().first().toVariant();

@@ -72,12 +72,14 @@ bool TestContext::wait(std::chrono::milliseconds duration)
 {
     const QDeadlineTimer until(duration);
     QMutexLocker locker(&m_mutex);
+    m_waiting = true;
     while (!isCancelled()) {
         const QDeadlineTimer next = m_deadline.deadlineNSecs() < until.deadlineNSecs() ? m_deadline : until;
         if (next.hasExpired())
             break;
         m_cancelledCondition.wait(&m_mutex, next);
     }
+    m_waiting = false;
     return !isCancelled();
 }
 

@@ -39,6 +39,7 @@ public:
     void cancel();
 
     qint64 elapsedMs() const { return m_clock.elapsed(); }
+    bool isWaiting() const { return m_waiting; } // inside wait() right now
     QList<LogLine> logs() const;
     QStringList lines(LogStream stream) const;
     QList<Progress> progress() const;
@@ -63,6 +64,7 @@ private:
     QString m_workingDirectory;
     QDeadlineTimer m_deadline{QDeadlineTimer::Forever};
     std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_waiting{false};
 
     mutable QMutex m_mutex;
     QWaitCondition m_cancelledCondition;
