@@ -3,6 +3,7 @@
 
 #include "builtin/basicnodes.h"
 #include "builtin/filenodes.h"
+#include "builtin/httprequest.h"
 #include "builtin/jsonnodes.h"
 #include "builtin/nodeconfig.h"
 #include "builtin/shellexec.h"
@@ -34,6 +35,7 @@ const QHash<QString, FactoryMaker> &implementations()
         {QStringLiteral("json.parse"), &makeFactory<JsonParseNode>},
         {QStringLiteral("json.stringify"), &makeFactory<JsonStringifyNode>},
         {QStringLiteral("json.select"), &makeFactory<JsonSelectNode>},
+        {QStringLiteral("http.request"), &makeFactory<HttpRequestNode>},
     };
     return makers;
 }

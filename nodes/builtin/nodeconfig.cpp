@@ -49,7 +49,8 @@ QString NodeConfig::string(const QString &name) const
     const QVariant v = value(name);
     if (!v.isValid())
         return {};
-    if (v.typeId() == QMetaType::QVariantMap || v.typeId() == QMetaType::QVariantList)
+    if (v.typeId() == QMetaType::QVariantMap || v.typeId() == QMetaType::QVariantList
+        || v.typeId() == QMetaType::QStringList)
         fail(name, QStringLiteral("must be text, not a %1")
                        .arg(v.typeId() == QMetaType::QVariantMap ? u"map" : u"list"));
     return v.toString();
@@ -136,6 +137,8 @@ QStringList NodeConfig::stringList(const QString &name) const
     const QVariant v = value(name);
     if (!v.isValid())
         return {};
+    if (v.typeId() == QMetaType::QStringList)
+        return v.toStringList();
     if (v.typeId() == QMetaType::QVariantList) {
         QStringList result;
         for (const QVariant &item : v.toList()) {

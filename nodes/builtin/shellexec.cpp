@@ -27,7 +27,7 @@ struct Command
 Command commandFrom(const NodeConfig &config)
 {
     const QVariant command = config.value(QStringLiteral("command"));
-    if (command.typeId() == QMetaType::QVariantList) {
+    if (command.typeId() == QMetaType::QVariantList || command.typeId() == QMetaType::QStringList) {
         const QStringList argv = config.stringList(QStringLiteral("command"));
         if (argv.isEmpty() || argv.first().isEmpty())
             config.fail(QStringLiteral("command"), QStringLiteral("is an empty list"));

@@ -97,6 +97,7 @@ void TestShellExec::commandForms_data()
     QTest::newRow("shell expansion") << QVariant("echo $((1 + 2))") << "3";
     QTest::newRow("argv is not expanded")
         << QVariant(QVariantList{"printf", "%s|", "a b", "$HOME", "*"}) << "a b|$HOME|*|";
+    QTest::newRow("argv as a string list") << QVariant(QStringList{"printf", "%s-", "a", "b"}) << "a-b-";
     QTest::newRow("argv program from PATH") << QVariant(QVariantList{"echo", "x"}) << "x";
     QTest::newRow("one trailing newline trimmed") << QVariant("printf 'x\\n\\n'") << "x\n";
     QTest::newRow("no trailing newline") << QVariant("printf x") << "x";
