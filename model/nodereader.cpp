@@ -197,13 +197,23 @@ void readLayout(Context &context, const Value &layout, Workflow &workflow)
                 tr("layout for unknown node '%1'%2").arg(entry.first, Text::didYouMean(entry.first, ids)));
             continue;
         }
-        const bool ok = v.isList() && v.size() == 2 && v.list()[0].isNumber() && v.list()[1].isNumber()
-                        && std::isfinite(v.list()[0].toDouble()) && std::isfinite(v.list()[1].toDouble());
-        if (!ok) {
+        if (!v.isList() || v.size() != 2) {
             context.error(posOf(v),
                           tr("layout of node '%1' must be a position [x, y], not %2")
                               .arg(entry.first,
-                                   v.isList() ? tr("a list of %1 values").arg(v.size()) : Text::describe(v)),
+                                   v.isList() ? tr("a list of %1 items").arg(v.size()) : Text::describe(v)),
+                          node->id);
+            continue;
+        }
+        const Value &x = v.list()[0];
+        const Value &y = v.list()[1];
+        const Value *bad = !x.isNumber() || !std::isfinite(x.toDouble())   ? &x
+                           : !y.isNumber() || !std::isfinite(y.toDouble()) ? &y
+                                                                           : nullptr;
+        if (bad) {
+            context.error(posOf(*bad),
+                          tr("layout of node '%1' must be a position [x, y] of two numbers, not %2")
+                              .arg(entry.first, Text::describe(*bad)),
                           node->id);
             continue;
         }

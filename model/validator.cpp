@@ -330,7 +330,8 @@ private:
         for (const OutputBinding &o : m_workflow.outputs) {
             const QString problem = referenceProblem(o.sourceNode, o.sourcePort);
             if (!problem.isEmpty())
-                error(o.pos, tr("output '%1' %2").arg(o.name, problem), o.sourceNode);
+                error(o.pos, tr("output '%1' %2").arg(o.name, problem),
+                      m_workflow.node(o.sourceNode) ? o.sourceNode : QString());
         }
     }
 

@@ -4,6 +4,7 @@
 #include <QVariantMap>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Flow {
 
@@ -185,7 +186,8 @@ bool Value::operator==(const Value &other) const
     case Type::Null: return true;
     case Type::Bool: return m_bool == other.m_bool;
     case Type::Int: return m_int == other.m_int;
-    case Type::Double: return m_double == other.m_double;
+    case Type::Double: // NaN equals NaN here: a value read back from `.nan` is the same value
+        return m_double == other.m_double || (std::isnan(m_double) && std::isnan(other.m_double));
     case Type::String: return m_string == other.m_string;
     case Type::List: return m_list == other.m_list;
     case Type::Map: return m_map == other.m_map;

@@ -109,6 +109,17 @@ public:
 
     std::optional<Value> takeRoot() { return std::move(m_root); }
 
+    // Where the innermost `{` (or `[`) still open starts, to place "never closed" errors there
+    // rather than at the end of the file.
+    std::optional<qsizetype> openFlow(char bracket) const
+    {
+        for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+            if (it->offset < m_source.text().size() && m_source.text().at(it->offset) == bracket)
+                return it->offset;
+        }
+        return std::nullopt;
+    }
+
     // After an error: fold the open lists and maps into their parents so the part read so far survives.
     void closeAll()
     {
@@ -121,8 +132,8 @@ public:
 
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
-        count(1);
         const qsizetype offset = contentStart(mark);
+        count(1, offset);
         Value v;
         // An empty value's mark is the next token, often on a later line: place it at its key instead.
         const QString raw = nullText(offset);
@@ -139,7 +150,7 @@ public:
             throw Abort{offset, tr("an alias cannot refer to the list or map it is part of")};
         if (int(m_stack.size()) + it->second.depth > m_limits.maxDepth)
             throw Abort{offset, tr("aliases nest deeper than %1 levels").arg(m_limits.maxDepth)};
-        count(it->second.size);
+        count(it->second.size, offset);
         Value copy = it->second.value;
         copy.pos = m_source.position(offset);
         const QString keyText = copy.isScalar() ? copy.toString() : QString();
@@ -149,8 +160,8 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &text) override
     {
-        count(1);
         const qsizetype offset = contentStart(mark);
+        count(1, offset);
         const QString string = QString::fromStdString(text);
         SourcePos pos = m_source.position(offset);
         const char first = offset < m_source.text().size() ? m_source.text().at(offset) : '\0';
@@ -192,6 +203,7 @@ private:
     {
         Value value; // a list or a map
         YAML::anchor_t anchor = 0;
+        qsizetype offset = 0; // of the first character, '{' or '[' for flow style
         // Map state: keys and values arrive as alternating events.
         bool expectKey = true;
         bool dropValue = false;  // the key was a duplicate or not text
@@ -283,26 +295,26 @@ private:
         return {first.line, indent + 1};
     }
 
-    void count(qint64 n)
+    void count(qint64 n, qsizetype offset)
     {
         m_values += n;
         if (m_values > m_limits.maxValues) {
-            throw Abort{m_source.text().size(),
-                        tr("the file has more than %1 values (counting what aliases repeat)")
-                            .arg(m_limits.maxValues)};
+            throw Abort{offset, tr("the file has more than %1 values (counting what aliases repeat)")
+                                    .arg(m_limits.maxValues)};
         }
     }
 
     void push(const YAML::Mark &mark, Value value, YAML::anchor_t anchor)
     {
-        count(1);
         const qsizetype offset = contentStart(mark);
+        count(1, offset);
         if (int(m_stack.size()) >= m_limits.maxDepth)
             throw Abort{offset, tr("lists and maps nest deeper than %1 levels").arg(m_limits.maxDepth)};
         value.pos = m_source.position(offset);
         Frame frame;
         frame.value = std::move(value);
         frame.anchor = anchor;
+        frame.offset = offset;
         m_stack.push_back(std::move(frame));
     }
 
@@ -490,10 +502,16 @@ void addError(Tree &tree, SourcePos pos, const QString &message)
     tree.syntaxError = true;
 }
 
-void addSyntaxError(Tree &tree, const SourceMap &source, const YAML::Mark &mark, const std::string &what)
+void addSyntaxError(Tree &tree, const SourceMap &source, const TreeBuilder &builder, const YAML::Mark &mark,
+                    const std::string &what)
 {
-    const SourcePos pos = mark.is_null() ? source.position(source.text().size())
-                                         : source.position(source.offset(mark.line, mark.column));
+    SourcePos pos = mark.is_null() ? source.position(source.text().size())
+                                   : source.position(source.offset(mark.line, mark.column));
+    const char bracket = what == YAML::ErrorMsg::END_OF_MAP_FLOW   ? '{'
+                         : what == YAML::ErrorMsg::END_OF_SEQ_FLOW ? '['
+                                                                   : '\0';
+    if (const auto open = bracket ? builder.openFlow(bracket) : std::nullopt)
+        pos = source.position(*open);
     if (const auto tab = tabIndentation(source, pos.line)) {
         addError(tree, *tab, tr("syntax error: a tab is used for indentation (YAML needs spaces)"));
         return;
@@ -509,9 +527,9 @@ bool parseDocument(YAML::Parser &parser, TreeBuilder &builder, const SourceMap &
     } catch (const Abort &abort) {
         addError(tree, source.position(abort.offset), abort.message);
     } catch (const YAML::ParserException &e) {
-        addSyntaxError(tree, source, e.mark, e.msg);
+        addSyntaxError(tree, source, builder, e.mark, e.msg);
     } catch (const YAML::Exception &e) {
-        addSyntaxError(tree, source, e.mark, e.msg);
+        addSyntaxError(tree, source, builder, e.mark, e.msg);
     } catch (const std::exception &e) {
         addError(tree, {1, 1},
                  tr("the file could not be read as YAML: %1").arg(QString::fromLocal8Bit(e.what())));

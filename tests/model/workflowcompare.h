@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/workflow.h"
+
+#include <QString>
+
+namespace Flow::Test {
+
+// Empty when `a` and `b` hold the same workflow (source positions aside); otherwise what differs.
+inline QString differences(const Workflow &a, const Workflow &b)
+{
+    if (a.version != b.version)
+        return QStringLiteral("version");
+    if (a.name != b.name)
+        return QStringLiteral("name: '%1' vs '%2'").arg(a.name, b.name);
+    if (a.description != b.description)
+        return QStringLiteral("description: '%1' vs '%2'").arg(a.description, b.description);
+    if (a.params.size() != b.params.size())
+        return QStringLiteral("param count");
+    for (qsizetype i = 0; i < a.params.size(); ++i) {
+        const ParamSpec &p = a.params.at(i);
+        const ParamSpec &q = b.params.at(i);
+        if (p.name != q.name || p.defaultValue != q.defaultValue || p.description != q.description)
+            return QStringLiteral("param '%1'").arg(p.name);
+    }
+    const Settings &s = a.settings;
+    const Settings &t = b.settings;
+    if (s.maxParallel != t.maxParallel || s.onError != t.onError || s.timeout != t.timeout)
+        return QStringLiteral("settings");
+    if (a.outputs != b.outputs)
+        return QStringLiteral("outputs");
+    if (a.nodes.size() != b.nodes.size())
+        return QStringLiteral("node count %1 vs %2").arg(a.nodes.size()).arg(b.nodes.size());
+    for (qsizetype i = 0; i < a.nodes.size(); ++i) {
+        if (!(a.nodes.at(i) == b.nodes.at(i)))
+            return QStringLiteral("node '%1'").arg(a.nodes.at(i).id);
+    }
+    return {};
+}
+
+} // namespace Flow::Test
