@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/workflow.h"
+
+#include <QHash>
+#include <QString>
+#include <QVariantMap>
+
+#include <chrono>
+#include <optional>
+
+namespace Flow {
+
+class NodeCache;
+
+// How one execution of a workflow is set up. Everything a run needs from outside comes in here:
+// nothing is read from globals while the run goes.
+struct RunOptions
+{
+    QString runId;                  // generated (a UUID) when empty
+    QVariantMap params;             // given values; workflow defaults fill the rest
+    std::optional<int> maxParallel; // overrides settings.max_parallel; default QThread::idealThreadCount()
+    QString workingDirectory;       // relative paths of nodes resolve against it; default: current directory
+    // What `env.NAME` expressions see. Unset: the process environment when the run is created.
+    std::optional<QHash<QString, QString>> env;
+    // What `secrets.NAME` expressions see. Their values are replaced by `***` in every event.
+    QHash<QString, QString> secrets;
+    NodeCache *cache = nullptr; // for nodes with `cache: true`; not owned, must be thread-safe
+    // A JavaScript expression running longer than this is interrupted and fails its node.
+    std::chrono::milliseconds expressionTimeLimit{2000};
+};
+
+// A `-p name=value` text as the param's type: the type of its default when that is a number, a bool,
+// a list or a map (lists and maps as JSON), else the text itself. Nullopt with `error` when the text
+// does not fit.
+std::optional<QVariant> paramFromText(const ParamSpec &spec, const QString &text, QString *error);
+
+} // namespace Flow
