@@ -91,7 +91,7 @@ std::optional<int> CommandParser::parse(const QStringList &args, bool filesRequi
         printErr(QStringLiteral("Usage: flowrun %1\nTry 'flowrun help %2'.\n").arg(m_synopsis, m_command));
         return ExitUsage;
     }
-    if (m_parser.isSet(QStringLiteral("help"))) {
+    if (m_parser.isSet(QStringLiteral("help")) || m_parser.isSet(QStringLiteral("help-all"))) {
         printOut(helpText());
         return ExitOk;
     }

@@ -167,7 +167,7 @@ void TestCli::helpAndVersion_data()
     QTest::newRow("help") << QStringList{"help"} << commandNames;
     QTest::newRow("--version") << QStringList{"--version"} << QStringList{"flowrun " FLOW_VERSION};
     QTest::newRow("help fmt") << QStringList{"help", "fmt"}
-                              << QStringList{"flowrun fmt", "--check", "comments"};
+                              << QStringList{"flowrun fmt", "--check", "Comments are dropped"};
     QTest::newRow("fmt --help") << QStringList{"fmt", "--help"} << QStringList{"--check"};
     QTest::newRow("help validate") << QStringList{"help", "validate"}
                                    << QStringList{"flowrun validate", "FILE:LINE:COL: error: MESSAGE"};
@@ -342,9 +342,12 @@ void TestCli::fmtCheckRejectsNonCanonical_data()
     QTest::addColumn<QByteArray>("suffix");
     for (const QString &file : examples()) {
         const QByteArray name = QFileInfo(file).fileName().toUtf8();
-        QTest::newRow(name + " comment") << file << QByteArray("# a comment fmt drops\n") << QByteArray();
-        QTest::newRow(name + " blank lines") << file << QByteArray() << QByteArray("\n\n\n");
-        QTest::newRow(name + " document marker") << file << QByteArray("---\n") << QByteArray();
+        QTest::newRow(QByteArray(name + " comment").constData())
+            << file << QByteArray("# a comment fmt drops\n") << QByteArray();
+        QTest::newRow(QByteArray(name + " blank lines").constData())
+            << file << QByteArray() << QByteArray("\n\n\n");
+        QTest::newRow(QByteArray(name + " document marker").constData())
+            << file << QByteArray("---\n") << QByteArray();
     }
 }
 
