@@ -58,7 +58,7 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     // The view zoom actions act on, the paste position comes from, and the rename editor opens in.
     void setView(GraphView *view);
-    GraphView *view() const { return m_view; }
+    GraphView *view() const;
 
     // Menu actions with their shortcuts (shortcut context: the view's window). Enabled state follows
     // the selection and the clipboard.

@@ -38,6 +38,7 @@ public:
 
     NodeItem *nodeItem(QStringView id) const;
     int nodeCount() const { return int(m_nodes.size()); }
+    const QHash<QString, NodeItem *> &nodeItems() const { return m_nodes; }
     WireItem *wireItem(const Edge &edge) const;
     QList<WireItem *> wiresOf(QStringView nodeId) const;
 
@@ -112,6 +113,7 @@ private:
     QHash<QString, NodeItem *> m_nodes;
     QHash<Edge, WireItem *> m_edges;
     QSet<QString> m_autoPlaced; // nodes without a `layout:` position
+    QSet<QString> m_lastSelection;
     bool m_autoDirty = false;
     bool m_selectionPending = false;
     std::optional<ConnectionDrag> m_drag;

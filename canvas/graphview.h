@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QLineEdit;
+class QRubberBand;
 
 namespace Flow {
 
@@ -73,11 +74,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void changeEvent(QEvent *event) override;
-    bool focusNextPrevChild(bool next) override;
-    bool viewportEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum class Mode { None, Pan, MoveNodes, Wire };
+    enum class Mode { None, Pan, MoveNodes, Wire, RubberBand };
     void startNodeMove(const QPointF &scenePos);
     void continueNodeMove(const QPointF &scenePos);
     void startWire(const PortRef &from, const QPointF &scenePos);
@@ -85,6 +86,11 @@ private:
     void finishWire(const QPoint &viewPos);
     void cancelWire();
     void startPan(const QPoint &pos);
+    void pressOnItem(QGraphicsItem *item, QMouseEvent *event);
+    void updateRubberBand(const QPoint &pos);
+    void quickAddChosen(const QString &typeId);
+    void placeIdEditor();
+    void closeIdEditor();
     void applyRenderHints();
     void placeMinimap();
     void commitIdEdit();
@@ -105,8 +111,16 @@ private:
     QHash<QString, QPointF> m_moveOrigins;
     QString m_moveAnchor; // the node under the cursor; its snapped position defines the offset
     int m_dragSerial = 0;
+    bool m_moved = false;
+    // Rubber band
+    QRubberBand *m_rubberBand = nullptr;
+    QPoint m_bandOrigin;
+    QStringList m_bandBase; // selection before a Ctrl rubber band
     // Wire drag
     PortRef m_wireFrom;
+    // Quick add
+    QPointF m_quickAddScenePos;
+    PortRef m_quickAddFrom;
     QGraphicsPathItem *m_rubberWire = nullptr;
     qreal m_lastLod = -1;
 };

@@ -3,12 +3,14 @@
 #include "portref.h"
 
 #include <QGraphicsItem>
+#include <QPainterPath>
 #include <QStaticText>
 #include <QStringList>
 
 namespace Flow {
 
 class GraphScene;
+struct CanvasTheme;
 class WireItem;
 struct Node;
 struct NodeTypeInfo;
@@ -40,14 +42,18 @@ public:
     const NodeTypeInfo *typeInfo() const { return m_info; }
     QRectF cardRect() const { return {0, 0, Width, m_height}; }
 
-    // Re-reads ports, type and texts from the node (after nodeChanged, an edge change on a dynamic node, a
-    // rename).
-    void sync(const Node &node);
+    // Re-reads ports, type and texts from the node (after nodeChanged, an edge change on a dynamic node,
+    // a rename). Output ports also come from the wires leaving it (dynamic outputs).
+    void sync(const Node &node, const NodeTypeInfo *info);
+    // Cheap update after an edge change when the port already exists.
+    void setInputWired(const QString &port, bool wired);
 
     const QStringList &inputPorts() const { return m_inputs; }
     const QStringList &outputPorts() const { return m_outputs; }
     bool hasFreeInput() const { return m_freeInput; }
     bool hasFreeOutput() const { return m_freeOutput; }
+    bool isInputWired(const QString &port) const { return m_wiredInputs.contains(port); }
+    bool hasPort(const PortRef &port) const;
     // Port positions in item coordinates; an empty name is the "+" free port.
     QPointF inputPos(const QString &port) const;
     QPointF outputPos(const QString &port) const;
@@ -62,18 +68,20 @@ public:
     void removeWire(WireItem *wire) { m_wires.removeOne(wire); }
     void updateWirePaths();
 
-protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
-
 private:
-    GraphScene *graphScene() const;
     int inputRow(const QString &port) const;
     int outputRow(const QString &port) const;
-    void paintCard(QPainter *painter, qreal lod);
-    void paintTexts(QPainter *painter);
-    void paintPorts(QPainter *painter, bool withNames);
-    void rebuildTexts();
+    qreal rowY(int row) const;
+    void paintTiny(QPainter *painter, const CanvasTheme &theme);
+    void paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod);
+    void paintTexts(QPainter *painter, const CanvasTheme &theme);
+    void paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames);
+    void paintPort(QPainter *painter, const CanvasTheme &theme, const PortRef &port, const QPointF &at,
+                   bool wired);
+    void rebuildGeometry();
+    bool isOutputWired(const QString &port) const;
 
+    GraphScene *m_scene;
     QString m_id;
     QString m_typeId;
     QString m_typeTitle;
@@ -86,6 +94,8 @@ private:
     bool m_freeOutput = false;
     QStringList m_wiredInputs; // input ports holding a binding (even to a missing node)
     qreal m_height = 0;
+    QPainterPath m_cardPath;
+    QPainterPath m_headerPath;
     QStaticText m_titleText;
     QStaticText m_subtitleText;
     QList<WireItem *> m_wires;

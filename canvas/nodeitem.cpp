@@ -1,0 +1,368 @@
+#include "nodeitem.h"
+
+#include "graphscene.h"
+#include "model/nodetypeinfo.h"
+#include "model/workflow.h"
+#include "wireitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPixmapCache>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+#include <cmath>
+
+namespace Flow {
+namespace {
+
+constexpr qreal Radius = 8;
+constexpr qreal IconSize = 24;
+constexpr qreal TextLeft = 46;
+constexpr qreal BodyTop = 4; // gap between the header and the first port row
+// Level of detail (device pixels per scene unit) below which text is unreadable and not drawn, and
+// below which a card is just a coloured rectangle.
+constexpr qreal TextLod = 0.55;
+constexpr qreal PortNameLod = 0.7;
+constexpr qreal TinyLod = 0.3;
+
+// Category icons are SVGs; rendering one per paint would be slow, so they are cached as pixmaps of the
+// exact device size in QPixmapCache.
+QPixmap iconPixmap(const QString &path, int pixels)
+{
+    const QString key = QStringLiteral("flow-icon:%1:%2").arg(path).arg(pixels);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QSvgRenderer renderer(path);
+    if (renderer.isValid()) {
+        QPainter p(&image);
+        renderer.render(&p);
+    }
+    pixmap = QPixmap::fromImage(image);
+    QPixmapCache::insert(key, pixmap);
+    return pixmap;
+}
+
+QColor mixColors(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                            a.blueF() + (b.blueF() - a.blueF()) * t);
+}
+
+} // namespace
+
+NodeItem::NodeItem(GraphScene *scene, const Node &node, const NodeTypeInfo *info)
+    : m_scene(scene)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(1);
+    sync(node, info);
+}
+
+void NodeItem::sync(const Node &node, const NodeTypeInfo *info)
+{
+    m_id = node.id;
+    m_typeId = node.type;
+    m_info = info;
+    m_typeTitle = info ? info->title : node.type;
+    m_category = info ? info->category : QString();
+    m_iconPath = info ? info->icon : QString();
+
+    m_inputs.clear();
+    m_outputs.clear();
+    m_wiredInputs.clear();
+    if (info) {
+        for (const PortInfo &p : info->inputs)
+            m_inputs.append(p.name);
+        const Value *configured = info->dynamicOutputs ? node.config.find(u"outputs") : nullptr;
+        if (configured && configured->isList() && configured->size() > 0) {
+            for (const Value &v : configured->list())
+                m_outputs.append(v.toString());
+        } else {
+            for (const PortInfo &p : info->outputs)
+                m_outputs.append(p.name);
+        }
+    }
+    // Wired ports the type does not declare still get drawn: dynamic ports, or mistakes the validator
+    // reports (the wire needs an end either way).
+    for (const InputBinding &b : node.inputs) {
+        m_wiredInputs.append(b.port);
+        if (!m_inputs.contains(b.port))
+            m_inputs.append(b.port);
+    }
+    for (const WireItem *w : std::as_const(m_wires)) {
+        if (w->kind() == WireItem::Kind::Data && w->fromItem() == this
+            && !m_outputs.contains(w->edge().fromPort))
+            m_outputs.append(w->edge().fromPort);
+    }
+    m_freeInput = info && info->dynamicInputs;
+    m_freeOutput = info && info->dynamicOutputs && info->outputs.isEmpty();
+    rebuildGeometry();
+    updateWirePaths();
+}
+
+void NodeItem::setInputWired(const QString &port, bool wired)
+{
+    if (wired == m_wiredInputs.contains(port))
+        return;
+    if (wired)
+        m_wiredInputs.append(port);
+    else
+        m_wiredInputs.removeOne(port);
+    update();
+}
+
+void NodeItem::rebuildGeometry()
+{
+    const int rows = std::max<qsizetype>(
+        {1, m_inputs.size() + (m_freeInput ? 1 : 0), m_outputs.size() + (m_freeOutput ? 1 : 0)});
+    const qreal height = HeaderHeight + BodyTop + rows * RowHeight + BottomPadding;
+    if (height != m_height) {
+        prepareGeometryChange();
+        m_height = height;
+    }
+    m_cardPath = QPainterPath();
+    m_cardPath.addRoundedRect(cardRect(), Radius, Radius);
+    QPainterPath header;
+    header.addRect(QRectF(0, 0, Width, HeaderHeight));
+    m_headerPath = m_cardPath.intersected(header);
+
+    const CanvasTheme &theme = m_scene->theme();
+    const qreal textWidth = Width - TextLeft - 10;
+    m_titleText.setText(QFontMetricsF(theme.titleFont).elidedText(m_id, Qt::ElideRight, textWidth));
+    m_subtitleText.setText(
+        QFontMetricsF(theme.subtitleFont).elidedText(m_typeTitle, Qt::ElideRight, textWidth));
+    m_titleText.setTextFormat(Qt::PlainText);
+    m_subtitleText.setTextFormat(Qt::PlainText);
+    m_titleText.prepare(QTransform(), theme.titleFont);
+    m_subtitleText.prepare(QTransform(), theme.subtitleFont);
+    update();
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    // Ports stick out of the card by their radius; the selection border by a pixel.
+    const qreal m = PortRadius + 2;
+    return QRectF(-m, -2, Width + 2 * m, m_height + 4);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(boundingRect());
+    return path;
+}
+
+qreal NodeItem::rowY(int row) const
+{
+    return HeaderHeight + BodyTop + (row + 0.5) * RowHeight;
+}
+
+int NodeItem::inputRow(const QString &port) const
+{
+    if (port.isEmpty())
+        return m_freeInput ? int(m_inputs.size()) : -1;
+    return int(m_inputs.indexOf(port));
+}
+
+int NodeItem::outputRow(const QString &port) const
+{
+    if (port.isEmpty())
+        return m_freeOutput ? int(m_outputs.size()) : -1;
+    return int(m_outputs.indexOf(port));
+}
+
+QPointF NodeItem::inputPos(const QString &port) const
+{
+    const int row = inputRow(port);
+    return QPointF(0, row < 0 ? HeaderHeight / 2 : rowY(row));
+}
+
+QPointF NodeItem::outputPos(const QString &port) const
+{
+    const int row = outputRow(port);
+    return QPointF(Width, row < 0 ? HeaderHeight / 2 : rowY(row));
+}
+
+QPointF NodeItem::portPos(const PortRef &port) const
+{
+    return port.output ? outputPos(port.port) : inputPos(port.port);
+}
+
+bool NodeItem::hasPort(const PortRef &port) const
+{
+    return port.output ? outputRow(port.port) >= 0 : inputRow(port.port) >= 0;
+}
+
+PortRef NodeItem::portAt(const QPointF &itemPos) const
+{
+    // Generous hit area: the whole row half near each edge counts, so ports are easy to grab.
+    constexpr qreal Reach = 14;
+    const qreal y = itemPos.y() - HeaderHeight - BodyTop;
+    if (y < 0 || y >= (m_height - HeaderHeight - BodyTop - BottomPadding))
+        return {};
+    const int row = int(y / RowHeight);
+    if (itemPos.x() <= Reach && itemPos.x() >= -Reach) {
+        if (row < m_inputs.size())
+            return PortRef{m_id, m_inputs.at(row), false};
+        if (m_freeInput && row == m_inputs.size())
+            return PortRef{m_id, QString(), false};
+    }
+    if (itemPos.x() >= Width - Reach && itemPos.x() <= Width + Reach) {
+        if (row < m_outputs.size())
+            return PortRef{m_id, m_outputs.at(row), true};
+        if (m_freeOutput && row == m_outputs.size())
+            return PortRef{m_id, QString(), true};
+    }
+    return {};
+}
+
+QRectF NodeItem::titleRect() const
+{
+    return QRectF(TextLeft - 3, 5, Width - TextLeft - 6, 20);
+}
+
+void NodeItem::updateWirePaths()
+{
+    for (WireItem *w : std::as_const(m_wires))
+        w->updatePath();
+}
+
+bool NodeItem::isOutputWired(const QString &port) const
+{
+    for (const WireItem *w : m_wires) {
+        if (w->fromItem() == this && w->kind() == WireItem::Kind::Data && w->edge().fromPort == port)
+            return true;
+    }
+    return false;
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const CanvasTheme &theme = m_scene->theme();
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < TinyLod) {
+        paintTiny(painter, theme);
+        return;
+    }
+    paintCard(painter, theme, lod);
+    if (lod >= TextLod)
+        paintTexts(painter, theme);
+    paintPorts(painter, theme, lod >= PortNameLod);
+    if (m_scene->isDimmed(this))
+        painter->fillPath(m_cardPath, theme.dimmed);
+}
+
+void NodeItem::paintTiny(QPainter *painter, const CanvasTheme &theme)
+{
+    // At overview zoom a card is a few pixels: one rectangle in its category colour says enough.
+    QColor fill = isSelected() ? theme.cardSelected : theme.categoryColor(m_category);
+    if (m_scene->isDimmed(this))
+        fill = mixColors(fill, theme.background, 0.7);
+    painter->fillRect(cardRect(), fill);
+}
+
+void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
+{
+    const QColor category = theme.categoryColor(m_category);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(theme.cardFill);
+    painter->drawPath(m_cardPath);
+    painter->setBrush(mixColors(theme.cardHeader, category, theme.dark ? 0.22 : 0.12));
+    painter->drawPath(m_headerPath);
+    // The category stripe along the top edge, inside the rounded corners.
+    painter->save();
+    painter->setClipPath(m_cardPath);
+    painter->fillRect(QRectF(0, 0, Width, 3), category);
+    painter->restore();
+
+    painter->setPen(QPen(theme.cardBorder, 1));
+    painter->drawLine(QPointF(0.5, HeaderHeight), QPointF(Width - 0.5, HeaderHeight));
+    painter->setBrush(Qt::NoBrush);
+    if (isSelected()) {
+        painter->setPen(QPen(theme.cardSelected, 2.0));
+        painter->drawRoundedRect(cardRect().adjusted(-0.5, -0.5, 0.5, 0.5), Radius + 0.5, Radius + 0.5);
+    } else {
+        painter->drawPath(m_cardPath);
+    }
+
+    if (!m_iconPath.isEmpty()) {
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const int pixels = std::clamp(int(std::lround(IconSize * lod * dpr)), 6, 128);
+        const QRectF iconRect(12, (HeaderHeight - IconSize) / 2 + 1, IconSize, IconSize);
+        painter->drawPixmap(iconRect, iconPixmap(m_iconPath, pixels), QRectF(0, 0, pixels, pixels));
+    }
+}
+
+void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme)
+{
+    painter->setPen(theme.text);
+    painter->setFont(theme.titleFont);
+    painter->drawStaticText(QPointF(TextLeft, 8), m_titleText);
+    painter->setPen(theme.textSecondary);
+    painter->setFont(theme.subtitleFont);
+    painter->drawStaticText(QPointF(TextLeft, 26), m_subtitleText);
+}
+
+void NodeItem::paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames)
+{
+    if (withNames)
+        painter->setFont(theme.portFont);
+    const qreal nameWidth = Width / 2 - 16;
+    for (int i = 0; i < m_inputs.size(); ++i) {
+        const QString &name = m_inputs.at(i);
+        paintPort(painter, theme, PortRef{m_id, name, false}, QPointF(0, rowY(i)),
+                  m_wiredInputs.contains(name));
+        if (withNames) {
+            painter->setPen(theme.text);
+            painter->drawText(QRectF(12, rowY(i) - RowHeight / 2, nameWidth, RowHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter, name);
+        }
+    }
+    if (m_freeInput)
+        paintPort(painter, theme, PortRef{m_id, QString(), false}, QPointF(0, rowY(int(m_inputs.size()))),
+                  false);
+    for (int i = 0; i < m_outputs.size(); ++i) {
+        const QString &name = m_outputs.at(i);
+        paintPort(painter, theme, PortRef{m_id, name, true}, QPointF(Width, rowY(i)), isOutputWired(name));
+        if (withNames) {
+            painter->setPen(theme.text);
+            painter->drawText(QRectF(Width - 12 - nameWidth, rowY(i) - RowHeight / 2, nameWidth, RowHeight),
+                              Qt::AlignRight | Qt::AlignVCenter, name);
+        }
+    }
+    if (m_freeOutput)
+        paintPort(painter, theme, PortRef{m_id, QString(), true}, QPointF(Width, rowY(int(m_outputs.size()))),
+                  false);
+}
+
+void NodeItem::paintPort(QPainter *painter, const CanvasTheme &theme, const PortRef &port, const QPointF &at,
+                         bool wired)
+{
+    bool refused = false;
+    bool hovered = false;
+    if (m_scene->isConnectionDragActive()) {
+        refused = m_scene->dragRefusal(port) != ConnectionRefusal::None;
+        hovered = !refused && m_scene->dragHover() == port;
+    }
+    const QColor color = port.isFreePort() ? theme.portFree : theme.port;
+    if (m_scene->isConnectionDragActive() && !refused) {
+        // Where the dragged wire may go: a ring in the accept colour.
+        painter->setPen(QPen(theme.accept, hovered ? 3 : 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(at, PortRadius + (hovered ? 4 : 3), PortRadius + (hovered ? 4 : 3));
+    }
+    painter->setPen(QPen(color, 1.5));
+    painter->setBrush(wired ? color : theme.cardFill);
+    painter->drawEllipse(at, PortRadius, PortRadius);
+    if (port.isFreePort()) {
+        const qreal a = PortRadius - 2;
+        painter->drawLine(QPointF(at.x() - a, at.y()), QPointF(at.x() + a, at.y()));
+        painter->drawLine(QPointF(at.x(), at.y() - a), QPointF(at.x(), at.y() + a));
+    }
+}
+
+} // namespace Flow
