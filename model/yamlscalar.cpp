@@ -125,7 +125,7 @@ std::optional<Value> resolveFloat(QStringView s)
 bool isYaml11Special(QStringView s)
 {
     static const QRegularExpression special(QStringLiteral(
-        R"(^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|=|<<)$)"
+        R"(^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<)$)"
         R"(|^[-+]?(?:0b[0-1_]+|0[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0x[0-9a-fA-F_]+)$)"
         R"(|^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$)"
         R"(|^[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?$)"
@@ -179,7 +179,8 @@ bool isPlainSafe(QStringView text, bool inFlow)
     for (QChar c : text) {
         if (!isPrintable(c) || c == u'\t')
             return false;
-        if (inFlow && QStringView(u",[]{}").contains(c))
+        // yaml-cpp ends a plain scalar at '?' inside [] and {}, though YAML allows it there.
+        if (inFlow && QStringView(u",[]{}?").contains(c))
             return false;
     }
     if (!resolvePlain(text.toString()).isString())

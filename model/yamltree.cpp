@@ -9,12 +9,23 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
 namespace Flow::Yaml {
+
+QString fromUtf8(const char *data, qsizetype size)
+{
+    // QString::fromUtf8() drops a byte order mark at the start, but inside a value it is content.
+    if (size >= 3 && QByteArrayView(data, 3) == "\xEF\xBB\xBF") {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        return decoder(QByteArrayView(data, size));
+    }
+    return QString::fromUtf8(data, size);
+}
 
 SourceMap::SourceMap(const QByteArray &text)
     : m_text(text)
@@ -32,7 +43,7 @@ SourcePos SourceMap::position(qsizetype byteOffset) const
     const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const int line0 = int(it - m_lineStarts.begin()) - 1;
     const qsizetype start = m_lineStarts.at(line0);
-    const int column = int(QString::fromUtf8(m_text.constData() + start, offset - start).size()) + 1;
+    const int column = int(fromUtf8(m_text.constData() + start, offset - start).size()) + 1;
     return {line0 + 1, column};
 }
 
@@ -162,7 +173,7 @@ public:
     {
         const qsizetype offset = contentStart(mark);
         count(1, offset);
-        const QString string = QString::fromStdString(text);
+        const QString string = fromUtf8(text.data(), qsizetype(text.size()));
         SourcePos pos = m_source.position(offset);
         const char first = offset < m_source.text().size() ? m_source.text().at(offset) : '\0';
         if (first == '"' || first == '\'') {

@@ -31,6 +31,9 @@ struct Tree
 // Never throws.
 Tree parseTree(const QByteArray &text, const TreeLimits &limits = {});
 
+// QString::fromUtf8() that keeps a leading byte order mark (it is part of the text here).
+QString fromUtf8(const char *data, qsizetype size);
+
 // Maps a 0-based byte offset into `text` to a 1-based line/column (column in UTF-16 characters).
 class SourceMap
 {
