@@ -134,6 +134,7 @@ public:
     // After an error: fold the open lists and maps into their parents so the part read so far survives.
     void closeAll()
     {
+        m_closing = true; // what is still open is cut short, not wrong: no more diagnostics
         while (!m_stack.empty())
             pop();
     }
@@ -442,6 +443,8 @@ private:
 
     void error(const SourcePos &pos, const QString &message)
     {
+        if (m_closing)
+            return;
         Diagnostic d;
         d.pos = pos;
         d.message = message;
@@ -455,6 +458,7 @@ private:
     std::optional<Value> m_root;
     std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
     qint64 m_values = 0;
+    bool m_closing = false;
 };
 
 QString syntaxMessage(const std::string &what)

@@ -12,8 +12,8 @@ namespace Flow::Yaml {
 // Bounds that keep hostile input (deep nesting, alias bombs) from exhausting the stack or memory.
 struct TreeLimits
 {
-    int maxDepth = 200;         // nested lists/maps
-    qint64 maxValues = 1000000; // values in the tree, counting every copy an alias makes
+    int maxDepth = 200;        // nested lists/maps
+    qint64 maxValues = 250000; // values, counting every copy an alias makes (5,000 nodes need ~60,000)
 };
 
 struct Tree
