@@ -60,24 +60,33 @@ bool parsePath(QStringView code, QList<Step> &steps)
     return !steps.isEmpty();
 }
 
-QVariant step(const QVariant &value, const Step &s)
+// One step into a value. False when the step means something only JavaScript knows (`.length` of a
+// string or list): the caller then hands the whole expression to JavaScript. A missing key or index
+// gives null rather than an error, like optional chaining.
+bool step(QVariant &value, const Step &s)
 {
+    if (!value.isValid())
+        return true;
     if (s.index >= 0) {
         if (value.typeId() != QMetaType::QVariantList)
-            return {};
+            return value.typeId() == QMetaType::QVariantMap ? (value = QVariant(), true) : false;
         const QVariantList list = value.toList();
-        return s.index < list.size() ? list.at(s.index) : QVariant();
+        value = s.index < list.size() ? list.at(s.index) : QVariant();
+        return true;
     }
-    if (value.typeId() == QMetaType::QVariantMap)
-        return value.toMap().value(s.name);
-    return {};
+    if (value.typeId() != QMetaType::QVariantMap)
+        return false;
+    value = value.toMap().value(s.name);
+    return true;
 }
 
-QVariant walk(QVariant value, const QList<Step> &steps, qsizetype from)
+bool walk(QVariant &value, const QList<Step> &steps, qsizetype from)
 {
-    for (qsizetype i = from; i < steps.size() && value.isValid(); ++i)
-        value = step(value, steps.at(i));
-    return value;
+    for (qsizetype i = from; i < steps.size(); ++i) {
+        if (!step(value, steps.at(i)))
+            return false;
+    }
+    return true;
 }
 
 enum class PathResult { Resolved, Failed, NotSimple };
@@ -101,8 +110,8 @@ PathResult lookupNodes(const QList<Step> &steps, const ExpressionScope &scope, Q
             = QStringLiteral("nodes.%1.%2: only `outputs` can be read from a node").arg(id, steps.at(2).name);
         return PathResult::Failed;
     }
-    out = walk(*outputs, steps, 3);
-    return PathResult::Resolved;
+    out = *outputs;
+    return walk(out, steps, 3) ? PathResult::Resolved : PathResult::NotSimple;
 }
 
 PathResult lookupPath(const QList<Step> &steps, const ExpressionScope &scope, QVariant &out, QString *error)
@@ -115,8 +124,8 @@ PathResult lookupPath(const QList<Step> &steps, const ExpressionScope &scope, QV
             *error = QStringLiteral("params.%1: no such param").arg(second);
             return PathResult::Failed;
         }
-        out = walk(*it, steps, 2);
-        return PathResult::Resolved;
+        out = *it;
+        return walk(out, steps, 2) ? PathResult::Resolved : PathResult::NotSimple;
     }
     if (root == u"env" && steps.size() == 2 && !second.isEmpty()) {
         if (scope.env && scope.env->contains(second))
@@ -136,8 +145,8 @@ PathResult lookupPath(const QList<Step> &steps, const ExpressionScope &scope, QV
         return PathResult::Resolved;
     }
     if (root == u"item" && scope.item) {
-        out = walk(*scope.item, steps, 1);
-        return PathResult::Resolved;
+        out = *scope.item;
+        return walk(out, steps, 1) ? PathResult::Resolved : PathResult::NotSimple;
     }
     if (root == u"index" && steps.size() == 1 && scope.index >= 0) {
         out = qint64(scope.index);
