@@ -147,12 +147,13 @@ bool waitForReply(QNetworkReply *reply, NodeContext &context)
     poll.start(kCancelPollMs);
     QTimer deadline;
     deadline.setSingleShot(true);
+    deadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
         stopped = true;
         loop.quit();
     });
     if (!context.deadline().isForever())
-        deadline.start(int(std::clamp<qint64>(context.deadline().remainingTime(), 0, INT_MAX)));
+        deadline.start(int(std::clamp<qint64>(context.deadline().remainingTime() + 1, 0, INT_MAX)));
 
     if (!reply->isFinished())
         loop.exec();

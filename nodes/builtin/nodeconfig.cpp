@@ -199,7 +199,8 @@ static qint64 roundedBudget(qint64 ms)
 
 void StopWatch::throwStopped() const
 {
-    if (m_context.deadline().hasExpired()) {
+    // A node that stopped although nobody cancelled it saw its deadline come, if only a moment early.
+    if (m_context.deadline().hasExpired() || !m_context.isCancelled()) {
         if (m_budgetMs < 0)
             throw NodeError(QStringLiteral("timed out"));
         throw NodeError(

@@ -50,7 +50,8 @@ class StopWatch
 public:
     explicit StopWatch(const NodeContext &context);
     bool shouldStop() const;
-    // Throws NodeError("timed out after 30s") when the deadline passed, else NodeError("cancelled").
+    // Throws NodeError("timed out after 30s") when the deadline passed (or nothing else explains the
+    // stop), else NodeError("cancelled").
     [[noreturn]] void throwStopped() const;
 
 private:

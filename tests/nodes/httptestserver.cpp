@@ -40,6 +40,14 @@ HttpTestServer::HttpTestServer()
     connect(&m_server, &QTcpServer::newConnection, this, &HttpTestServer::accept);
 }
 
+HttpTestServer::~HttpTestServer()
+{
+    // The sockets are children of m_server, which outlives our other members: a socket closing on
+    // its way out must not call back into a half-destroyed server.
+    for (QTcpSocket *socket : m_server.findChildren<QTcpSocket *>())
+        socket->disconnect(this);
+}
+
 bool HttpTestServer::listen()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);

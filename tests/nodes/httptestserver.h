@@ -39,6 +39,7 @@ public:
     using Handler = std::function<Response(const Request &)>;
 
     HttpTestServer();
+    ~HttpTestServer() override;
     bool listen();
     QByteArray url(const QByteArray &path) const;
     void handle(const QByteArray &path, Handler handler) { m_handlers.insert(path, std::move(handler)); }
