@@ -70,6 +70,11 @@ const NodeTypeInfo *findNodeType(const NodeRegistry &registry, const QString &ty
     return registry.find(type);
 }
 
+const NodeRegistry &builtinNodeRegistry()
+{
+    return NodeRegistry::builtins();
+}
+
 bool canRunNodeType(const NodeRegistry &registry, const QString &type)
 {
     return registry.canRun(type);

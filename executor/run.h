@@ -92,4 +92,8 @@ private:
     QString m_error;
 };
 
+// NodeRegistry::builtins() for code that holds a workflow: nodes/registry.h and model/workflow.h both
+// define a Flow::Node and cannot be included in the same file.
+const NodeRegistry &builtinNodeRegistry();
+
 } // namespace Flow

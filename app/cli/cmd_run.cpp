@@ -1,0 +1,428 @@
+// flowrun run: runs a workflow with the local executor and reports its events (docs/executor.md).
+#include "cliutil.h"
+#include "commands.h"
+
+#include "executor/run.h"
+#include "executor/runstate.h"
+#include "model/workflowio.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace Flow::Cli {
+namespace {
+
+enum RunExit { ExitSucceeded = 0, ExitFailed = 1, ExitInvalid = 2, ExitInterrupted = 130 };
+
+// ---- SIGINT / SIGTERM: the handler only writes the signal number to a pipe; the event loop reads
+// it and cancels the run cleanly (processes killed by their nodes, workers done) before exiting.
+int g_signalPipe[2] = {-1, -1};
+
+extern "C" void onSignal(int signal)
+{
+    const int saved = errno;
+    const char byte = char(signal);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+    errno = saved;
+}
+
+class SignalGuard
+{
+public:
+    SignalGuard()
+    {
+        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        struct sigaction action = {};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+    }
+    ~SignalGuard()
+    {
+        m_notifier.reset();
+        if (g_signalPipe[0] < 0)
+            return;
+        ::sigaction(SIGINT, &m_oldInt, nullptr);
+        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        ::close(g_signalPipe[0]);
+        ::close(g_signalPipe[1]);
+        g_signalPipe[0] = g_signalPipe[1] = -1;
+    }
+    QSocketNotifier *notifier() const { return m_notifier.get(); }
+    int take() const
+    {
+        char byte = 0;
+        return ::read(g_signalPipe[0], &byte, 1) == 1 ? int(byte) : 0;
+    }
+
+private:
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+// ---- human-readable progress -----------------------------------------------------------------
+
+QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', ms < 10000 ? 2 : 1) + u's';
+}
+
+QString valueText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QVariantMap)
+        return QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
+    return value.toString();
+}
+
+// One line per node state change (and progress, at most a few per second per node). On a terminal
+// everything is shown; otherwise only what went wrong, so that logs of CI jobs stay short.
+class Reporter
+{
+public:
+    Reporter(bool live, bool verbose)
+        : m_live(live)
+        , m_verbose(verbose)
+    {
+        m_clock.start();
+    }
+
+    void add(const RunEvent &e)
+    {
+        m_state.apply(e);
+        if (e.node.isEmpty())
+            return;
+        if (e.node.size() > m_width)
+            m_width = int(std::min<qsizetype>(e.node.size(), 24));
+        switch (e.kind) {
+        case EventKind::NodeStarted:
+            if (m_live)
+                line(e.node, e.attempt > 1 ? QStringLiteral("started (attempt %1)").arg(e.attempt)
+                                           : QStringLiteral("started"));
+            break;
+        case EventKind::NodeProgress:
+            progress(e);
+            break;
+        case EventKind::NodeLog:
+            log(e);
+            break;
+        case EventKind::NodeRetrying:
+            line(e.node,
+                 QStringLiteral("attempt %1 failed: %2; retrying in %3")
+                     .arg(e.attempt)
+                     .arg(e.data.value("error").toString(), seconds(e.data.value("delay").toLongLong())),
+                 true);
+            break;
+        case EventKind::NodeSucceeded:
+            if (m_live)
+                line(e.node,
+                     QStringLiteral("succeeded in %1").arg(seconds(e.data.value("duration").toLongLong())));
+            break;
+        case EventKind::NodeCached:
+            if (m_live)
+                line(e.node, QStringLiteral("cached"));
+            break;
+        case EventKind::NodeFailed:
+            failed(e);
+            break;
+        case EventKind::NodeSkipped:
+            if (m_live)
+                line(e.node, QStringLiteral("skipped: %1").arg(e.data.value("reason").toString()));
+            break;
+        case EventKind::NodeCancelled:
+            if (m_live)
+                line(e.node, QStringLiteral("cancelled"));
+            break;
+        default:
+            break;
+        }
+    }
+
+    void summary() const
+    {
+        QStringList parts;
+        for (int s = int(NodeState::Succeeded); s < NodeStateCount; ++s) {
+            if (const int n = m_state.count(NodeState(s)))
+                parts.append(QStringLiteral("%1 %2").arg(n).arg(nodeStateName(NodeState(s))));
+        }
+        QString text
+            = QStringLiteral("run %1 in %2").arg(runPhaseName(m_state.phase()), seconds(m_clock.elapsed()));
+        if (!parts.isEmpty())
+            text += QStringLiteral(": ") + parts.join(QStringLiteral(", "));
+        if (!m_state.error().isEmpty() && m_state.phase() != RunPhase::Succeeded)
+            text += QStringLiteral("\n  ") + m_state.error();
+        print(text + u'\n', m_state.phase() != RunPhase::Succeeded);
+    }
+
+private:
+    void line(const QString &node, const QString &what, bool important = false)
+    {
+        print(QStringLiteral("[%1] %2 %3\n")
+                  .arg(seconds(m_clock.elapsed()), 8)
+                  .arg(node.leftJustified(m_width), what),
+              important);
+    }
+
+    // Live output goes to stdout; without a terminal only problems are shown, on stderr.
+    void print(const QString &text, bool important) const
+    {
+        if (m_live)
+            printOut(text);
+        else if (important)
+            printErr(text);
+    }
+
+    void progress(const RunEvent &e)
+    {
+        if (!m_live)
+            return;
+        const double fraction = e.data.value("fraction").toDouble();
+        qint64 &last = m_lastProgress[e.node];
+        if (fraction < 1.0 && last != 0 && m_clock.elapsed() - last < 250)
+            return;
+        last = m_clock.elapsed();
+        const QString text = e.data.value("text").toString();
+        QString what
+            = fraction >= 0 ? QStringLiteral("%1%").arg(int(fraction * 100)) : QStringLiteral("busy");
+        if (!text.isEmpty())
+            what += u' ' + text;
+        line(e.node, what);
+    }
+
+    void log(const RunEvent &e)
+    {
+        const QString text = e.data.value("line").toString();
+        if (m_verbose) {
+            print(QStringLiteral("%1 | %2\n").arg(e.node.leftJustified(m_width), text), false);
+            return;
+        }
+        // Kept for the failure report: the last lines usually say what went wrong.
+        QStringList &tail = m_tails[e.node];
+        tail.append(text);
+        if (tail.size() > 5)
+            tail.removeFirst();
+    }
+
+    void failed(const RunEvent &e)
+    {
+        line(e.node, QStringLiteral("failed: %1").arg(e.data.value("error").toString()), true);
+        for (const QString &text : m_tails.value(e.node))
+            print(QStringLiteral("%1 | %2\n").arg(QString(m_width, u' '), text), true);
+    }
+
+    bool m_live;
+    bool m_verbose;
+    int m_width = 8;
+    QElapsedTimer m_clock;
+    RunState m_state;
+    QHash<QString, qint64> m_lastProgress;
+    QHash<QString, QStringList> m_tails;
+};
+
+// ---- setting up ----------------------------------------------------------------------------------
+
+struct Setup
+{
+    QString file;
+    Workflow workflow;
+    RunOptions options;
+    bool json = false;
+    bool verbose = false;
+    QString eventsPath;
+};
+
+// Reads -p name=value as the param's type. Unknown names are an error here, before anything runs.
+bool parseParams(const QStringList &texts, Setup &setup)
+{
+    for (const QString &text : texts) {
+        const qsizetype eq = text.indexOf(u'=');
+        const QString name = eq < 0 ? text : text.left(eq);
+        auto spec = std::find_if(setup.workflow.params.begin(), setup.workflow.params.end(),
+                                 [&](const ParamSpec &p) { return p.name == name; });
+        if (eq <= 0 || spec == setup.workflow.params.end()) {
+            QStringList known;
+            for (const ParamSpec &p : setup.workflow.params)
+                known.append(p.name);
+            printErr(QStringLiteral("%1: error: %2\n")
+                         .arg(displayName(setup.file),
+                              eq <= 0 ? QStringLiteral("-p needs name=value, got '%1'").arg(text)
+                                      : QStringLiteral("unknown param '%1' (the workflow has: %2)")
+                                            .arg(name, known.isEmpty() ? QStringLiteral("none")
+                                                                       : known.join(", "))));
+            return false;
+        }
+        QString error;
+        const std::optional<QVariant> value = paramFromText(*spec, text.mid(eq + 1), &error);
+        if (!value) {
+            printErr(QStringLiteral("%1: error: %2\n").arg(displayName(setup.file), error));
+            return false;
+        }
+        setup.options.params.insert(name, *value);
+    }
+    return true;
+}
+
+std::optional<int> prepare(const QStringList &args, Setup &setup)
+{
+    CommandParser cmd(QStringLiteral("run"), QStringLiteral("run [options] FILE"),
+                      QStringLiteral("Runs a workflow and reports each node's progress.\n"
+                                     "Prints the workflow's outputs at the end (with --json they are in the "
+                                     "run.finished event instead).\n"
+                                     "Exit status: 0 succeeded, 1 failed, 2 invalid workflow or usage, "
+                                     "130 interrupted (Ctrl-C) after a clean cancel."));
+    const QCommandLineOption param({QStringLiteral("p"), QStringLiteral("param")},
+                                   QStringLiteral("Set a param (repeatable)."), QStringLiteral("name=value"));
+    const QCommandLineOption maxParallel(QStringLiteral("max-parallel"),
+                                         QStringLiteral("Run at most N nodes at once (overrides settings)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption events(QStringLiteral("events"),
+                                    QStringLiteral("Write every event to FILE as NDJSON."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the event stream (NDJSON) on stdout."));
+    const QCommandLineOption secret(QStringLiteral("secret"),
+                                    QStringLiteral("Make environment variable NAME available as secrets.NAME "
+                                                   "(masked as *** in all output; repeatable)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
+                                     QStringLiteral("Also print every log line of every node."));
+    for (const QCommandLineOption &o : {param, maxParallel, events, json, secret, verbose})
+        cmd.parser().addOption(o);
+    cmd.addFilesArgument(QStringLiteral("The workflow file; '-' reads standard input."));
+    if (auto exit = cmd.parse(args, true))
+        return *exit;
+    if (cmd.files().size() != 1) {
+        printError(QStringLiteral("run: give exactly one workflow file"));
+        return ExitInvalid;
+    }
+    setup.file = cmd.files().first();
+    setup.json = cmd.parser().isSet(json);
+    setup.verbose = cmd.parser().isSet(verbose);
+    setup.eventsPath = cmd.parser().value(events);
+    if (cmd.parser().isSet(maxParallel)) {
+        bool ok = false;
+        const int n = cmd.parser().value(maxParallel).toInt(&ok);
+        if (!ok || n < 1) {
+            printError(QStringLiteral("run: --max-parallel needs a number of at least 1"));
+            return ExitInvalid;
+        }
+        setup.options.maxParallel = n;
+    }
+    for (const QString &name : cmd.parser().values(secret))
+        setup.options.secrets.insert(name, qEnvironmentVariable(name.toLocal8Bit().constData()));
+
+    const std::optional<QByteArray> text = readInput(setup.file);
+    if (!text)
+        return ExitInvalid;
+    LoadResult loaded = loadAndValidate(*text, builtinCatalog());
+    for (const Diagnostic &d : std::as_const(loaded.diagnostics))
+        printErr(d.format(displayName(setup.file)) + u'\n');
+    if (!loaded.ok())
+        return ExitInvalid;
+    setup.workflow = std::move(*loaded.workflow);
+    if (!parseParams(cmd.parser().values(param), setup))
+        return ExitInvalid;
+    setup.options.workingDirectory
+        = setup.file == u"-" ? QDir::currentPath() : QFileInfo(setup.file).absoluteDir().absolutePath();
+    return std::nullopt;
+}
+
+void printOutputs(const QVariantMap &outputs, const Workflow &workflow)
+{
+    // In the order the workflow declares them, not the map's.
+    for (const OutputBinding &b : workflow.outputs)
+        printOut(QStringLiteral("%1: %2\n").arg(b.name, valueText(outputs.value(b.name))));
+}
+
+} // namespace
+
+int runCommand(const QStringList &args)
+{
+    Setup setup;
+    if (std::optional<int> exit = prepare(args, setup))
+        return *exit;
+
+    Run run(setup.workflow, builtinNodeRegistry(), setup.options);
+    if (const Diagnostics problems = run.problems(); hasErrors(problems)) {
+        for (const Diagnostic &d : problems)
+            printErr(d.format(displayName(setup.file)) + u'\n');
+        return ExitInvalid;
+    }
+
+    std::unique_ptr<QFile> eventsFile;
+    if (!setup.eventsPath.isEmpty()) {
+        eventsFile = std::make_unique<QFile>(setup.eventsPath);
+        if (!eventsFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            printError(
+                QStringLiteral("run: cannot write %1: %2").arg(setup.eventsPath, eventsFile->errorString()));
+            return ExitInvalid;
+        }
+    }
+    Reporter reporter(!setup.json && ::isatty(STDOUT_FILENO), setup.verbose);
+    // One write per batch of events, not per event: a run that logs a lot stays cheap to report.
+    QObject::connect(&run, &Run::eventsReady, &run, [&](const RunEvents &events) {
+        QByteArray lines;
+        if (setup.json || eventsFile) {
+            for (const RunEvent &e : events)
+                lines += e.toJsonLine() + '\n';
+        }
+        if (setup.json)
+            writeOut(lines);
+        if (eventsFile) {
+            eventsFile->write(lines);
+            eventsFile->flush();
+        }
+        if (!setup.json) {
+            for (const RunEvent &e : events)
+                reporter.add(e);
+        }
+    });
+
+    int signal = 0;
+    SignalGuard signalGuard;
+    if (QSocketNotifier *notifier = signalGuard.notifier()) {
+        QObject::connect(notifier, &QSocketNotifier::activated, &run, [&] {
+            const int received = signalGuard.take();
+            if (signal != 0) {
+                printErr(QStringLiteral("flowrun: second interrupt, exiting without waiting\n"));
+                ::_exit(ExitInterrupted);
+            }
+            signal = received;
+            printErr(
+                QStringLiteral("flowrun: interrupted, cancelling (press Ctrl-C again to exit at once)\n"));
+            run.cancel();
+        });
+    }
+
+    QEventLoop loop;
+    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
+    run.start();
+    if (!run.isFinished())
+        loop.exec();
+
+    if (!setup.json) {
+        reporter.summary();
+        printOutputs(run.outputs(), setup.workflow);
+    }
+    if (run.status() == RunStatus::Cancelled && signal != 0)
+        return signal == SIGINT ? ExitInterrupted : 128 + signal;
+    return run.status() == RunStatus::Succeeded ? ExitSucceeded : ExitFailed;
+}
+
+} // namespace Flow::Cli
