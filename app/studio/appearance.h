@@ -1,0 +1,17 @@
+#pragma once
+
+#include "commandline.h"
+
+QT_BEGIN_NAMESPACE
+class QPalette;
+QT_END_NAMESPACE
+
+namespace Flow::Studio {
+
+// Light and dark appearance. "System" keeps the platform style and palette (and so follows the
+// desktop when it switches); light and dark use Fusion with a fixed palette.
+void applyAppearance(ThemeChoice theme);
+QPalette darkPalette();
+QPalette lightPalette();
+
+} // namespace Flow::Studio

@@ -1,0 +1,124 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace Flow::Studio {
+
+// A translation context for the help texts (lupdate finds CommandLine::tr calls).
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(Flow::Studio::CommandLine)
+};
+
+namespace {
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+    if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
+        return std::nullopt;
+    return size;
+}
+
+} // namespace
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        CommandLine::tr("Flowstudio: edit workflows as a node graph and as YAML, side by side."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), CommandLine::tr("Workflow file (.yaml) to open."),
+                                 QStringLiteral("[FILE]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        CommandLine::tr("Open FILE, draw the window, save it as a PNG image and exit."),
+        QStringLiteral("OUT.png"));
+    const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("Window size, e.g. 1600x1000."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        CommandLine::tr("User interface language (e.g. de, en); default: the system locale."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   CommandLine::tr("Appearance: system, light or dark."),
+                                   QStringLiteral("THEME"), QStringLiteral("system"));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    CommandLine::tr("Select these nodes at start (comma-separated)."),
+                                    QStringLiteral("IDS"));
+    QCommandLineOption autosave(
+        QStringLiteral("autosave-interval-ms"),
+        CommandLine::tr("Autosave the recovery file this long after a change (default 30000)."),
+        QStringLiteral("MS"));
+    QCommandLineOption testText(
+        QStringLiteral("test-set-text"),
+        CommandLine::tr("Test hook: type the content of FILE into the YAML view after start."),
+        QStringLiteral("FILE"));
+    testText.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({screenshot, size, lang, theme, select, autosave, testText});
+
+    ParsedCommandLine result;
+    if (!parser.parse(arguments)) {
+        result.exitCode = 2;
+        result.output = parser.errorText() + QLatin1Char('\n');
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.output = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.output = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                      QCoreApplication::applicationVersion());
+        return result;
+    }
+    const auto fail = [&result](const QString &message) {
+        result.exitCode = 2;
+        result.output = message + QLatin1Char('\n');
+        return result;
+    };
+
+    StudioOptions options;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(CommandLine::tr("Only one FILE can be opened at a time."));
+    options.file = positional.value(0);
+    options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(size)) {
+        const std::optional<QSize> parsed = parseSize(parser.value(size));
+        if (!parsed)
+            return fail(CommandLine::tr("Invalid --size \"%1\": expected WIDTHxHEIGHT such as 1600x1000.")
+                            .arg(parser.value(size)));
+        options.size = *parsed;
+    }
+    options.language = parser.value(lang);
+    const QString themeName = parser.value(theme).toLower();
+    if (themeName == QLatin1String("dark"))
+        options.theme = ThemeChoice::Dark;
+    else if (themeName == QLatin1String("light"))
+        options.theme = ThemeChoice::Light;
+    else if (themeName != QLatin1String("system"))
+        return fail(CommandLine::tr("Invalid --theme \"%1\": expected system, light or dark.")
+                        .arg(parser.value(theme)));
+    if (parser.isSet(select))
+        options.selectNodes = parser.value(select).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(autosave)) {
+        bool ok = false;
+        options.autosaveIntervalMs = parser.value(autosave).toInt(&ok);
+        if (!ok || options.autosaveIntervalMs < 10)
+            return fail(
+                CommandLine::tr("Invalid --autosave-interval-ms \"%1\".").arg(parser.value(autosave)));
+    }
+    options.testTextFile = parser.value(testText);
+    result.options = options;
+    return result;
+}
+
+} // namespace Flow::Studio

@@ -1,0 +1,305 @@
+#include "mainwindow.h"
+
+#include "filecontroller.h"
+#include "notificationbar.h"
+#include "problemsview.h"
+#include "workflowsession.h"
+#include "yamleditor.h"
+#include "yamlpane.h"
+
+#include "canvas/canvaseditor.h"
+#include "canvas/graphview.h"
+#include "canvas/palettewidget.h"
+#include "catalog.h"
+#include "model/workflowdocument.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace Flow::Studio {
+namespace {
+
+const char GeometryKey[] = "window/geometry";
+const char StateKey[] = "window/state";
+constexpr int StateVersion = 1;
+
+QString firstLocalWorkflowFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
+    : QMainWindow(parent)
+    , m_catalog(catalog ? catalog : builtinCatalog())
+    , m_session(new WorkflowSession(m_catalog, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks
+                   | QMainWindow::AllowNestedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    createCentralArea();
+    m_files = new FileController(m_session, this, m_notifications, this);
+    createDocks();
+    createStatusBar();
+    createMenus();
+    createToolBar();
+    connectParts();
+    updateTitle();
+    updateProblemSummary();
+    resize(1440, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+YamlEditor *MainWindow::yamlEditor() const
+{
+    return m_yamlPane->editor();
+}
+
+void MainWindow::createCentralArea()
+{
+    auto central = new QWidget(this);
+    m_notifications = new NotificationArea(central);
+    m_canvas = new CanvasEditor(m_session->document(), m_session->undoStack(), m_catalog, central);
+    auto layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_notifications);
+    layout->addWidget(m_canvas, 1);
+    setCentralWidget(central);
+}
+
+QDockWidget *MainWindow::addDock(const QString &objectName, const QString &title, QWidget *widget,
+                                 Qt::DockWidgetArea area)
+{
+    auto dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    m_palette = new PaletteWidget(m_catalog, this);
+    QDockWidget *paletteDock
+        = addDock(QStringLiteral("PaletteDock"), tr("Palette"), m_palette, Qt::LeftDockWidgetArea);
+
+    m_undoView = new QUndoView(m_session->undoStack(), this);
+    m_undoView->setEmptyLabel(tr("<opened file>"));
+    QDockWidget *historyDock = addDock(QStringLiteral("UndoHistoryDock"), tr("Undo History"), m_undoView,
+                                       Qt::BottomDockWidgetArea);
+
+    auto inspectorPlaceholder = new QLabel(tr("Select a node to edit its settings."), this);
+    inspectorPlaceholder->setAlignment(Qt::AlignCenter);
+    inspectorPlaceholder->setWordWrap(true);
+    QDockWidget *inspectorDock = addDock(QStringLiteral("InspectorDock"), tr("Inspector"),
+                                         inspectorPlaceholder, Qt::RightDockWidgetArea);
+
+    m_yamlPane = new YamlPane(m_session, this);
+    QDockWidget *yamlDock
+        = addDock(QStringLiteral("YamlDock"), tr("YAML"), m_yamlPane, Qt::RightDockWidgetArea);
+
+    m_problems = new ProblemsView(this);
+    QDockWidget *problemsDock
+        = addDock(QStringLiteral("ProblemsDock"), tr("Problems"), m_problems, Qt::BottomDockWidgetArea);
+
+    // Left: the palette. Right: inspector over YAML. Bottom (under the canvas): problems and history.
+    tabifyDockWidget(problemsDock, historyDock);
+    problemsDock->raise();
+    splitDockWidget(inspectorDock, yamlDock, Qt::Vertical);
+    resizeDocks({paletteDock, inspectorDock}, {230, 440}, Qt::Horizontal);
+    resizeDocks({inspectorDock, yamlDock}, {380, 520}, Qt::Vertical);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_problemLabel = new QLabel(this);
+    m_caretLabel = new QLabel(this);
+    m_zoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_problemLabel);
+    statusBar()->addPermanentWidget(m_caretLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+}
+
+void MainWindow::connectParts()
+{
+    connect(m_session, &WorkflowSession::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &WorkflowSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &WorkflowSession::diagnosticsChanged, this, &MainWindow::updateProblemSummary);
+    connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::jumpToProblem);
+    connect(m_files, &FileController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_canvas, &CanvasEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_palette, &PaletteWidget::typeActivated, m_canvas, &CanvasEditor::addNodeAtCenter);
+    connect(yamlEditor(), &YamlEditor::caretMoved, this, [this](int line, int column) {
+        m_caretLabel->setText(tr("Ln %1, Col %2").arg(line).arg(column));
+    });
+    connect(m_canvas->view(), &GraphView::zoomChanged, this,
+            [this](qreal zoom) { m_zoomLabel->setText(tr("%1%").arg(qRound(zoom * 100))); });
+    // A newly opened file is shown whole.
+    connect(m_session, &WorkflowSession::loaded, this, [this] {
+        QMetaObject::invokeMethod(m_canvas->view(), &GraphView::zoomToFit, Qt::QueuedConnection);
+    });
+    m_caretLabel->setText(tr("Ln %1, Col %2").arg(1).arg(1));
+    m_zoomLabel->setText(tr("%1%").arg(qRound(m_canvas->view()->zoom() * 100)));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Flowstudio").arg(m_session->displayName()));
+    setWindowModified(m_session->isModified());
+    setWindowFilePath(m_session->filePath());
+}
+
+void MainWindow::updateProblemSummary()
+{
+    const Diagnostics &diagnostics = m_session->diagnostics();
+    m_problems->setDiagnostics(diagnostics);
+    const int errors = m_problems->errorCount();
+    const int warnings = m_problems->warningCount();
+    QStringList parts;
+    if (errors > 0)
+        parts.append(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+    if (warnings > 0)
+        parts.append(warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    m_problemLabel->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(", ")));
+    if (QDockWidget *dock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock"))) {
+        dock->setWindowTitle(diagnostics.isEmpty() ? tr("Problems")
+                                                   : tr("Problems (%1)").arg(diagnostics.size()));
+    }
+}
+
+void MainWindow::jumpToProblem(const Diagnostic &diagnostic)
+{
+    if (!diagnostic.nodeId.isEmpty() && m_session->document()->node(diagnostic.nodeId))
+        m_canvas->selectNodes({diagnostic.nodeId});
+    if (QDockWidget *dock = findChild<QDockWidget *>(QStringLiteral("YamlDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    const int line = diagnostic.pos.isValid() ? diagnostic.pos.line : 1;
+    const int column = diagnostic.pos.isValid() ? diagnostic.pos.column : 1;
+    yamlEditor()->goToPosition(line, column);
+}
+
+QList<QAction *> MainWindow::allActions() const
+{
+    QList<QAction *> result;
+    const QList<QAction *> found = findChildren<QAction *>();
+    for (QAction *action : found) {
+        if (!action->isSeparator() && !action->menu() && !action->text().isEmpty()
+            && !result.contains(action))
+            result.append(action);
+    }
+    return result;
+}
+
+QAction *MainWindow::findAction(const QString &objectName) const
+{
+    const QList<QAction *> actions = allActions();
+    for (QAction *action : actions) {
+        if (action->objectName() == objectName)
+            return action;
+    }
+    return nullptr;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray(), StateVersion);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState(StateVersion));
+}
+
+bool MainWindow::isIdle() const
+{
+    return !m_canvas->controller()->isLayoutRunning();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The file may have been opened before the window had its size: fit once the layout is done.
+    QMetaObject::invokeMethod(m_canvas->view(), &GraphView::zoomToFit, Qt::QueuedConnection);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!firstLocalWorkflowFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = firstLocalWorkflowFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Opening may ask about unsaved work; not from inside the drop handler of the platform drag.
+    QMetaObject::invokeMethod(
+        this, [this, path] { m_files->openFile(path); }, Qt::QueuedConnection);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        updateTitle();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Flowstudio"),
+        tr("<h3>Flowstudio %1</h3>"
+           "<p>A visual editor and runner for workflows: build a graph of shell commands, HTTP requests, "
+           "scripts and file steps, and keep it as readable YAML.</p>"
+           "<p>Built with Qt %2, QScintilla and yaml-cpp.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace Flow::Studio

@@ -1,0 +1,133 @@
+// The menus and the tool bar of the main window. Canvas actions come from its controller, undo/redo
+// from the shared stack; everything uses standard shortcuts where the platform has them.
+#include "mainwindow.h"
+
+#include "filecontroller.h"
+#include "workflowsession.h"
+
+#include "canvas/canvaseditor.h"
+#include "canvas/graphcontroller.h"
+#include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace Flow::Studio {
+namespace {
+
+using Action = GraphController::Action;
+
+void addCanvasActions(QMenu *menu, const CanvasEditor *canvas, std::initializer_list<Action> ids)
+{
+    for (Action id : ids)
+        menu->addAction(canvas->action(id));
+}
+
+} // namespace
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_files->newAction());
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addSeparator();
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
+    file->addAction(m_files->revertAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setObjectName(QStringLiteral("action.quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("action.undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo"), QIcon(QStringLiteral(":/studio/undo.svg"))));
+    QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("action.redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo"), QIcon(QStringLiteral(":/studio/redo.svg"))));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    addCanvasActions(edit, m_canvas,
+                     {Action::Cut, Action::Copy, Action::Paste, Action::Duplicate, Action::Delete});
+    edit->addSeparator();
+    addCanvasActions(edit, m_canvas, {Action::SelectAll, Action::Rename});
+
+    menuBar()->addMenu(createViewMenu());
+
+    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
+    addCanvasActions(arrange, m_canvas,
+                     {Action::AlignLeft, Action::AlignRight, Action::AlignTop, Action::AlignBottom});
+    arrange->addSeparator();
+    addCanvasActions(arrange, m_canvas, {Action::DistributeHorizontally, Action::DistributeVertically});
+    arrange->addSeparator();
+    addCanvasActions(arrange, m_canvas, {Action::AutoLayout, Action::AutoLayoutSelection});
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Flowstudio"));
+    about->setObjectName(QStringLiteral("action.about"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setObjectName(QStringLiteral("action.aboutQt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_files->newAction()->setObjectName(QStringLiteral("action.new"));
+    m_files->openAction()->setObjectName(QStringLiteral("action.open"));
+    m_files->saveAction()->setObjectName(QStringLiteral("action.save"));
+    m_files->saveAsAction()->setObjectName(QStringLiteral("action.saveAs"));
+    m_files->revertAction()->setObjectName(QStringLiteral("action.revert"));
+}
+
+QMenu *MainWindow::createViewMenu()
+{
+    QMenu *view = new QMenu(tr("&View"), this);
+    addCanvasActions(view, m_canvas, {Action::ZoomIn, Action::ZoomOut, Action::ZoomReset, Action::ZoomToFit});
+    view->addSeparator();
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("action.toggle.") + dock->objectName());
+        panels->addAction(toggle);
+    }
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setObjectName(QStringLiteral("action.fullScreen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    return view;
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setIconSize(QSize(18, 18));
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    bar->setMovable(false);
+    bar->addAction(m_files->newAction());
+    bar->addAction(m_files->openAction());
+    bar->addAction(m_files->saveAction());
+    bar->addSeparator();
+    bar->addAction(findAction(QStringLiteral("action.undo")));
+    bar->addAction(findAction(QStringLiteral("action.redo")));
+    bar->addSeparator();
+    for (Action id : {Action::ZoomIn, Action::ZoomOut, Action::ZoomToFit, Action::AutoLayout})
+        bar->addAction(m_canvas->action(id));
+}
+
+} // namespace Flow::Studio

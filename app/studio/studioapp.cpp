@@ -1,0 +1,99 @@
+#include "studioapp.h"
+
+#include "appearance.h"
+#include "filecontroller.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "yamleditor.h"
+
+#include "canvas/canvaseditor.h"
+#include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Flow::Studio {
+namespace {
+
+void applyTestText(MainWindow &window, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "flowstudio: cannot read %s\n", qPrintable(path));
+        return;
+    }
+    // Through the editor, exactly like typing: the sync, the modified mark and autosave all see it.
+    window.yamlEditor()->setText(QString::fromUtf8(file.readAll()));
+}
+
+int runScreenshot(MainWindow &window, const StudioOptions &options)
+{
+    int exitCode = 0;
+    window.resize(options.size.isValid() ? options.size : QSize(1600, 1000));
+    window.show();
+    takeScreenshotWhenReady(
+        &window, options.screenshotPath, [&window] { return window.isIdle(); },
+        [&exitCode](const QString &error) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
+                exitCode = 1;
+            }
+            QCoreApplication::exit(exitCode);
+        });
+    QApplication::exec();
+    return exitCode;
+}
+
+} // namespace
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Flowstudio"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("flowstudio.example.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("flowstudio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLOW_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Flowstudio"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.flowstudio.Flowstudio"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/studio/flowstudio.svg")));
+}
+
+QString languageArgument(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+int runStudio(const StudioOptions &options)
+{
+    applyAppearance(options.theme);
+    MainWindow window;
+    const bool screenshot = !options.screenshotPath.isEmpty();
+    if (screenshot)
+        window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+    if (!options.file.isEmpty())
+        window.files()->openFile(options.file);
+    if (!options.selectNodes.isEmpty())
+        window.canvas()->selectNodes(options.selectNodes);
+    if (!options.testTextFile.isEmpty())
+        applyTestText(window, options.testTextFile);
+    if (screenshot)
+        return runScreenshot(window, options);
+
+    window.restoreSettings();
+    if (options.size.isValid())
+        window.resize(options.size);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace Flow::Studio

@@ -1,0 +1,286 @@
+// The main window in-process (offscreen): opening files, problems, and the canvas <-> YAML sync.
+#include "studiotestutil.h"
+
+#include "filecontroller.h"
+#include "mainwindow.h"
+#include "notificationbar.h"
+#include "problemsview.h"
+#include "studioapp.h"
+#include "workflowsession.h"
+#include "yamleditor.h"
+#include "yamlpane.h"
+
+#include "canvas/canvaseditor.h"
+#include "canvas/graphcontroller.h"
+#include "canvas/graphscene.h"
+#include "canvas/graphview.h"
+#include "model/workflowdocument.h"
+
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QtTest>
+
+using namespace Flow;
+using namespace Flow::Studio;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void opensExampleAndShowsIt_data();
+    void opensExampleAndShowsIt();
+    void malformedFileShowsErrorAtItsLine_data();
+    void malformedFileShowsErrorAtItsLine();
+    void clickOnProblemJumpsToLine();
+    void canvasEditReachesYaml();
+    void yamlEditReachesCanvasAfterPause();
+    void brokenYamlKeepsCanvasAndShowsError();
+    void titleShowsFileAndModifiedMark();
+    void undoHistoryListsSteps();
+    void droppedFileIsOpened();
+    void missingFileBecomesNewFile();
+    void menusHaveStandardShortcuts();
+
+private:
+    QString writeTemp(const QByteArray &bytes, const QString &name = QStringLiteral("flow.yaml"))
+    {
+        const QString path = m_dir.filePath(name);
+        return StudioTest::writeFile(path, bytes) ? path : QString();
+    }
+    QTemporaryDir m_dir;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    setApplicationIdentity();
+}
+
+void tst_MainWindow::opensExampleAndShowsIt_data()
+{
+    QTest::addColumn<QString>("path");
+    for (const QString &file : StudioTest::exampleFiles())
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+}
+
+void tst_MainWindow::opensExampleAndShowsIt()
+{
+    QFETCH(QString, path);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.files()->openFile(path));
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), StudioTest::readFile(path));
+    QCOMPARE(window.problemsView()->topLevelItemCount(), 0);
+    QVERIFY(!window.yamlPane()->isBannerVisible());
+    QCOMPARE(window.canvas()->scene()->nodeCount(), window.session()->document()->workflow().nodes.size());
+    QVERIFY(window.canvas()->scene()->nodeCount() > 0);
+    QVERIFY(window.windowTitle().contains(QFileInfo(path).fileName()));
+    QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::malformedFileShowsErrorAtItsLine_data()
+{
+    StudioTest::addMalformedRows();
+}
+
+void tst_MainWindow::malformedFileShowsErrorAtItsLine()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, line);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.files()->openFile(writeTemp(yaml)));
+    // The file is shown as it is, never refused.
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), yaml);
+    QVERIFY(window.yamlEditor()->hasErrorMarker(line));
+    QVERIFY(!window.yamlEditor()->hasErrorMarker(line + 1));
+    QVERIFY(window.problemsView()->topLevelItemCount() >= 1);
+    const QTreeWidgetItem *item = window.problemsView()->topLevelItem(0);
+    QVERIFY2(item->text(2).startsWith(QString::number(line) + QLatin1Char(':')), qPrintable(item->text(2)));
+    QVERIFY(!window.yamlEditor()->diagnosticsOnLine(line).isEmpty());
+}
+
+void tst_MainWindow::clickOnProblemJumpsToLine()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QByteArray yaml = StudioTest::twoNodes();
+    yaml.replace("    inputs: {message: list.stdout}", "    inputs: {message: list.nothing}");
+    QVERIFY(window.files()->openFile(writeTemp(yaml)));
+    ProblemsView *problems = window.problemsView();
+    QCOMPARE(problems->topLevelItemCount(), 1);
+    QCOMPARE(window.yamlEditor()->caretLine(), 1);
+    QTreeWidgetItem *item = problems->topLevelItem(0);
+    const QRect rect = problems->visualItemRect(item);
+    QTest::mouseClick(problems->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(window.yamlEditor()->caretLine(), 9);
+    // The problem belongs to a node: it is selected on the canvas.
+    QCOMPARE(window.canvas()->selectedNodeIds(), QStringList{QStringLiteral("show")});
+}
+
+void tst_MainWindow::canvasEditReachesYaml()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.files()->openFile(writeTemp(StudioTest::twoNodes())));
+    const QString id = window.canvas()->controller()->addNode(QStringLiteral("json.parse"), QPointF(480, 0));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY(window.yamlEditor()->text().contains(QStringLiteral("type: json.parse")));
+    QVERIFY(window.yamlEditor()->text().contains(id + QStringLiteral(": [480, 0]")));
+    QVERIFY(window.isWindowModified());
+    window.session()->undoStack()->undo();
+    QTRY_VERIFY(!window.yamlEditor()->text().contains(QStringLiteral("json.parse")));
+    window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+}
+
+void tst_MainWindow::yamlEditReachesCanvasAfterPause()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+    QVERIFY(window.files()->openFile(writeTemp(StudioTest::twoNodes())));
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    const QByteArray added
+        = StudioTest::twoNodes().replace("layout:\n", "  third:\n    type: json.parse\n"
+                                                      "    inputs: {text: list.stdout}\nlayout:\n");
+    window.yamlEditor()->setText(QString::fromUtf8(added));
+    // Not at once: typing is applied after a pause, as one undo step.
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    QTRY_COMPARE(window.canvas()->scene()->nodeCount(), 3);
+    QVERIFY(window.session()->document()->node(u"third"));
+    QCOMPARE(window.session()->undoStack()->count(), 1);
+    QVERIFY(window.isWindowModified());
+    window.session()->undoStack()->undo();
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), StudioTest::twoNodes());
+}
+
+void tst_MainWindow::brokenYamlKeepsCanvasAndShowsError()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+    QVERIFY(window.files()->openFile(writeTemp(StudioTest::twoNodes())));
+    QByteArray broken = StudioTest::twoNodes();
+    broken.replace("  show:\n    type: debug.log\n", "  show:\n    type: debug.log\n    bogus_key: 1\n");
+    window.yamlEditor()->setText(QString::fromUtf8(broken));
+    QTRY_VERIFY(window.yamlPane()->isBannerVisible());
+    QVERIFY(window.yamlPane()->bannerText().contains(QStringLiteral("line 9")));
+    QVERIFY(window.yamlEditor()->hasErrorMarker(9));
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    QCOMPARE(window.session()->undoStack()->count(), 0);
+    QVERIFY(window.isWindowModified());
+    // The typed text is kept as it is.
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), broken);
+
+    window.yamlEditor()->setText(QString::fromUtf8(StudioTest::twoNodes()));
+    QTRY_VERIFY(!window.yamlPane()->isBannerVisible());
+    QVERIFY(!window.yamlEditor()->hasErrorMarker(9));
+    QCOMPARE(window.problemsView()->topLevelItemCount(), 0);
+}
+
+void tst_MainWindow::titleShowsFileAndModifiedMark()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("titled.yaml"));
+    QVERIFY(window.files()->openFile(path));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("titled.yaml[*]")));
+    QVERIFY(!window.isWindowModified());
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 200));
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.files()->save());
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(StudioTest::readFile(path).contains("type: debug.log"));
+    window.session()->undoStack()->undo();
+    QVERIFY(window.isWindowModified());
+    window.session()->undoStack()->redo();
+    QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::undoHistoryListsSteps()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+    QVERIFY(window.files()->openFile(writeTemp(StudioTest::twoNodes())));
+    QCOMPARE(window.undoView()->model()->rowCount(), 1); // the clean state
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 200));
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 300));
+    QCOMPARE(window.undoView()->model()->rowCount(), 3);
+    // Clicking the first row in the history goes back to the opened file.
+    window.undoView()->setCurrentIndex(window.undoView()->model()->index(0, 0));
+    QCOMPARE(window.session()->undoStack()->index(), 0);
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+}
+
+void tst_MainWindow::droppedFileIsOpened()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("dropped.yaml"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint pos = window.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_COMPARE(window.session()->filePath(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+}
+
+void tst_MainWindow::missingFileBecomesNewFile()
+{
+    MainWindow window;
+    const QString path = m_dir.filePath(QStringLiteral("not-yet.yaml"));
+    QVERIFY(window.files()->openFile(path));
+    QCOMPARE(window.session()->filePath(), path);
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 0);
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 0));
+    QVERIFY(window.files()->save());
+    QVERIFY(StudioTest::readFile(path).contains("type: debug.log"));
+}
+
+void tst_MainWindow::menusHaveStandardShortcuts()
+{
+    MainWindow window;
+    const QList<std::pair<QString, QKeySequence::StandardKey>> expected{
+        {QStringLiteral("action.new"), QKeySequence::New},
+        {QStringLiteral("action.open"), QKeySequence::Open},
+        {QStringLiteral("action.save"), QKeySequence::Save},
+        {QStringLiteral("action.saveAs"), QKeySequence::SaveAs},
+        {QStringLiteral("action.undo"), QKeySequence::Undo},
+        {QStringLiteral("action.redo"), QKeySequence::Redo},
+        {QStringLiteral("action.quit"), QKeySequence::Quit},
+    };
+    for (const auto &[name, key] : expected) {
+        QAction *action = window.findAction(name);
+        QVERIFY2(action, qPrintable(name));
+        QCOMPARE(action->shortcut(), QKeySequence(key));
+    }
+    QCOMPARE(window.canvas()->action(GraphController::Action::Delete)->shortcut(),
+             QKeySequence(QKeySequence::Delete));
+    QCOMPARE(window.canvas()->action(GraphController::Action::Copy)->shortcut(),
+             QKeySequence(QKeySequence::Copy));
+    QCOMPARE(window.canvas()->action(GraphController::Action::Paste)->shortcut(),
+             QKeySequence(QKeySequence::Paste));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

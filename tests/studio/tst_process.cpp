@@ -1,0 +1,147 @@
+// The real flowstudio binary as a process: command line, the --screenshot hook.
+#include "studiotestutil.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class tst_Process : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void screenshotWritesPngOfRequestedSize_data();
+    void screenshotWritesPngOfRequestedSize();
+    void screenshotOfMalformedFileSucceeds();
+    void versionAndHelp();
+    void badArgumentsExitWithUsageError_data();
+    void badArgumentsExitWithUsageError();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments, int timeoutMs = 60000);
+    QTemporaryDir m_home;
+};
+
+void tst_Process::initTestCase()
+{
+    QVERIFY(QFileInfo::exists(QStringLiteral(FLOWSTUDIO_BIN)));
+    QVERIFY(m_home.isValid());
+}
+
+tst_Process::Result tst_Process::run(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Settings and recovery files of a test run never touch the user's.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(FLOWSTUDIO_BIN), arguments);
+    Result result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void tst_Process::screenshotWritesPngOfRequestedSize_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("default size") << QStringLiteral("shell-pipeline.yaml") << QSize() << QStringList();
+    QTest::newRow("1600x1000") << QStringLiteral("shell-pipeline.yaml") << QSize(1600, 1000) << QStringList();
+    QTest::newRow("small, dark, german") << QStringLiteral("http-json.yaml") << QSize(1024, 640)
+                                         << QStringList{QStringLiteral("--theme"), QStringLiteral("dark"),
+                                                        QStringLiteral("--lang"), QStringLiteral("de")};
+}
+
+void tst_Process::screenshotWritesPngOfRequestedSize()
+{
+    QFETCH(QString, example);
+    QFETCH(QSize, size);
+    QFETCH(QStringList, extra);
+    const QString out = m_home.filePath(QStringLiteral("shot.png"));
+    QFile::remove(out);
+    QStringList args{QStringLiteral(FLOW_SOURCE_DIR "/resources/examples/") + example,
+                     QStringLiteral("--screenshot"), out};
+    if (size.isValid())
+        args << QStringLiteral("--size") << QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+    args << extra;
+    const Result result = run(args);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(StudioTest::readFile(out).left(8), QByteArray("\x89PNG\r\n\x1a\n"));
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), size.isValid() ? size : QSize(1600, 1000));
+    // Something was drawn: many distinct colours, not a blank window.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+void tst_Process::screenshotOfMalformedFileSucceeds()
+{
+    const QString file = m_home.filePath(QStringLiteral("broken.yaml"));
+    QVERIFY(StudioTest::writeFile(file, "flowstudio: 1\nnodes:\n  a: [\n\x01\xff"));
+    const QString out = m_home.filePath(QStringLiteral("broken.png"));
+    const Result result = run(
+        {file, QStringLiteral("--screenshot"), out, QStringLiteral("--size"), QStringLiteral("800x600")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(QImage(out).size(), QSize(800, 600));
+}
+
+void tst_Process::versionAndHelp()
+{
+    const Result version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out.trimmed(), QByteArray("flowstudio " FLOW_VERSION));
+    const Result help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *option : {"--screenshot", "--size", "--lang", "--theme", "--version"})
+        QVERIFY2(help.out.contains(option), option);
+    QVERIFY(!help.out.contains("--test-set-text"));
+}
+
+void tst_Process::badArgumentsExitWithUsageError_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("bad size") << QStringList{QStringLiteral("--size"), QStringLiteral("big")}
+                              << QByteArray("--size");
+    QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("blue")}
+                               << QByteArray("--theme");
+    QTest::newRow("two files") << QStringList{QStringLiteral("a.yaml"), QStringLiteral("b.yaml")}
+                               << QByteArray("one FILE");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QByteArray("frobnicate");
+}
+
+void tst_Process::badArgumentsExitWithUsageError()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Process)
+#include "tst_process.moc"
