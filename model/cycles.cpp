@@ -22,7 +22,12 @@ Graph buildGraph(const Workflow &workflow)
     }
     Graph graph(size_t(workflow.nodes.size()));
     for (int i = 0; i < workflow.nodes.size(); ++i) {
-        for (const QString &dep : workflow.dependencies(workflow.nodes.at(i).id)) {
+        // Not Workflow::dependencies(): it looks the node up by id, quadratic over a big workflow.
+        const Node &node = workflow.nodes.at(i);
+        QStringList deps = node.after;
+        for (const InputBinding &b : node.inputs)
+            deps.append(b.sourceNode);
+        for (const QString &dep : std::as_const(deps)) {
             const int j = index.value(dep, -1);
             if (j < 0 || j == i)
                 continue;

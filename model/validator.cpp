@@ -45,7 +45,12 @@ public:
     Validator(const Workflow &workflow, const NodeTypeCatalog *catalog)
         : m_workflow(workflow)
         , m_catalog(catalog)
-    {}
+    {
+        for (const Node &node : workflow.nodes) {
+            if (!m_nodes.contains(node.id))
+                m_nodes.insert(node.id, &node);
+        }
+    }
 
     Diagnostics run()
     {
@@ -77,9 +82,12 @@ private:
         m_diagnostics.append(d);
     }
 
+    // Workflow::node() is a linear search; a big workflow needs the index.
+    const Node *findNode(const QString &id) const { return m_nodes.value(id); }
+
     const NodeTypeInfo *typeOf(const QString &nodeId) const
     {
-        const Node *node = m_workflow.node(nodeId);
+        const Node *node = findNode(nodeId);
         return node && m_catalog ? m_catalog->find(node->type) : nullptr;
     }
 
@@ -129,7 +137,7 @@ private:
     QString referenceProblem(const QString &sourceNode, const QString &sourcePort) const
     {
         const QString ref = sourceNode + u'.' + sourcePort;
-        if (!m_workflow.node(sourceNode)) {
+        if (!findNode(sourceNode)) {
             return tr("reads '%1', but there is no node '%2'%3")
                 .arg(ref, sourceNode, Text::didYouMean(sourceNode, m_workflow.nodeIds()));
         }
@@ -167,7 +175,7 @@ private:
         for (const QString &id : node.after) {
             if (id == node.id) {
                 error(pos, tr("node '%1' waits for itself in 'after'").arg(node.id), node.id);
-            } else if (!m_workflow.node(id)) {
+            } else if (!findNode(id)) {
                 error(pos,
                       tr("node '%1' waits for '%2' in 'after', but there is no node '%2'%3")
                           .arg(node.id, id, Text::didYouMean(id, m_workflow.nodeIds())),
@@ -331,12 +339,13 @@ private:
             const QString problem = referenceProblem(o.sourceNode, o.sourcePort);
             if (!problem.isEmpty())
                 error(o.pos, tr("output '%1' %2").arg(o.name, problem),
-                      m_workflow.node(o.sourceNode) ? o.sourceNode : QString());
+                      findNode(o.sourceNode) ? o.sourceNode : QString());
         }
     }
 
     const Workflow &m_workflow;
     const NodeTypeCatalog *m_catalog;
+    QHash<QString, const Node *> m_nodes; // the first node of each id
     Diagnostics m_diagnostics;
 };
 

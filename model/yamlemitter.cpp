@@ -15,6 +15,12 @@ QString keyText(const QString &key, bool inFlow)
     return isPlainSafe(key, inFlow) ? key : doubleQuoted(key);
 }
 
+// YAML allows `key: value` only for keys up to 1024 characters; longer ones need `? key`.
+bool needsExplicitKey(const QString &text)
+{
+    return text.size() > 250 && text.toUtf8().size() > 1000;
+}
+
 QStringView withoutTrailingNewlines(QStringView text)
 {
     while (text.endsWith(u'\n'))
@@ -58,7 +64,7 @@ std::optional<QString> flowText(const Value &value)
     }
     if (value.isMap()) {
         for (const Value::Entry &entry : value.map()) {
-            if (!entry.second.isScalar() || isMultiline(entry.second))
+            if (!entry.second.isScalar() || isMultiline(entry.second) || needsExplicitKey(entry.first))
                 return std::nullopt;
             items.append(keyText(entry.first, true) + u": " + scalarText(entry.second, true));
         }
@@ -72,18 +78,31 @@ void Emitter::indentTo(int indent)
     m_out += QString(indent, u' ');
 }
 
+int Emitter::writeKey(int indent, const QString &key, bool indentFirstLine)
+{
+    if (indentFirstLine)
+        indentTo(indent);
+    const QString text = keyText(key, false);
+    if (needsExplicitKey(text)) {
+        m_out += u"? " + text + u'\n';
+        indentTo(indent);
+        m_out += u':';
+        return indent + 1;
+    }
+    m_out += text + u':';
+    return indent + int(text.size()) + 1;
+}
+
 void Emitter::key(int indent, const QString &key)
 {
-    indentTo(indent);
-    m_out += keyText(key, false) + u":\n";
+    writeKey(indent, key, true);
+    m_out += u'\n';
 }
 
 void Emitter::entry(int indent, const QString &key, const Value &value, bool forceBlock)
 {
-    indentTo(indent);
-    const QString text = keyText(key, false);
-    m_out += text + u':';
-    valueAfterKey(value, indent, indent + int(text.size()) + 1, forceBlock);
+    const int column = writeKey(indent, key, true);
+    valueAfterKey(value, indent, column, forceBlock);
 }
 
 void Emitter::mapEntries(const Value::Map &map, int indent)
@@ -118,12 +137,9 @@ void Emitter::blockMap(const Value::Map &map, int indent, bool firstInline)
 {
     bool first = true;
     for (const Value::Entry &entry : map) {
-        if (!(first && firstInline))
-            indentTo(indent);
+        const int column = writeKey(indent, entry.first, !(first && firstInline));
         first = false;
-        const QString text = keyText(entry.first, false);
-        m_out += text + u':';
-        valueAfterKey(entry.second, indent, indent + int(text.size()) + 1, false);
+        valueAfterKey(entry.second, indent, column, false);
     }
 }
 

@@ -29,6 +29,8 @@ public:
     QByteArray toUtf8() const { return m_out.toUtf8(); }
 
 private:
+    // Writes "key:" (or "? key" and ":" on the next line) and returns the column after the colon.
+    int writeKey(int indent, const QString &key, bool indentFirstLine);
     void valueAfterKey(const Value &value, int indent, int column, bool forceBlock);
     void blockMap(const Value::Map &map, int indent, bool firstInline);
     void blockList(const Value::List &list, int indent, bool firstInline);

@@ -322,6 +322,26 @@ private slots:
         QCOMPARE(roundTripProblem(w), QString());
     }
 
+    void longKeys()
+    {
+        // Keys over 1024 characters need YAML's explicit `? key` form, in every position.
+        const QString longKey = QString(1100, u'k');
+        Workflow w = withConfig(longKey, Value(QStringLiteral("v")));
+        Value nested = Value::makeMap();
+        nested.insert(longKey + u'2', Value(Value::List{Value(1)}));
+        nested.insert(QStringLiteral("short"), QStringLiteral("a\nb\n"));
+        w.nodes[0].config.insert(QStringLiteral("nested"), nested);
+        Value items = Value::makeList();
+        items.append(nested);
+        w.nodes[0].config.insert(QStringLiteral("items"), items);
+        w.params.append(ParamSpec{longKey, Value(1), {}, {}});
+        const QString text = QString::fromUtf8(writeWorkflow(w));
+        QVERIFY2(text.contains(QStringLiteral("    config:\n      ? ") + longKey
+                               + QStringLiteral("\n      : v\n")),
+                 qPrintable(text.left(300)));
+        QCOMPARE(roundTripProblem(w), QString());
+    }
+
     void flowOrBlock()
     {
         Workflow w;
