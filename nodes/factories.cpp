@@ -6,6 +6,7 @@
 #include "builtin/httprequest.h"
 #include "builtin/jsonnodes.h"
 #include "builtin/nodeconfig.h"
+#include "builtin/scriptjs.h"
 #include "builtin/shellexec.h"
 
 #include <QHash>
@@ -36,6 +37,7 @@ const QHash<QString, FactoryMaker> &implementations()
         {QStringLiteral("json.stringify"), &makeFactory<JsonStringifyNode>},
         {QStringLiteral("json.select"), &makeFactory<JsonSelectNode>},
         {QStringLiteral("http.request"), &makeFactory<HttpRequestNode>},
+        {QStringLiteral("script.js"), &makeFactory<ScriptJsNode>},
     };
     return makers;
 }
