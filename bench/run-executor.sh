@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Executor benchmarks (run by hand, not in CI):
+#  (a) scheduling overhead per node: 10,000 no-op nodes as a chain and as a fan-out/fan-in
+#      (bench_scheduler; target <= 10 us per node);
+#  (b) `flowrun run --max-parallel 2` against GNU `make -j2` on the same graphs of shell.exec nodes
+#      running `true`: 100 nodes as 10 layers x 10 (each node needs the whole previous layer) and
+#      1,000 as a chain (target: flowrun / make <= 1.3).
+# Prints one JSON object. Usage: bench/run-executor.sh [BUILD_DIR] [RUNS]
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+runs=${2:-5}
+flowrun=$build/app/cli/flowrun
+scheduler=$build/bench/executor/bench_scheduler
+for exe in "$flowrun" "$scheduler"; do
+    [[ -x $exe ]] || { echo "missing $exe: build the flowrun and bench_scheduler targets first" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# ---- graphs ----------------------------------------------------------------------------------
+# $1 = name, $2 = "string" (command: "true", through /bin/sh -c) or "argv" (command: [true], exec'd
+# directly like make does for a simple recipe)
+layers_yaml() {
+    local cmd='"true"'; [[ $2 == argv ]] && cmd='[true]'
+    echo "flowstudio: 1"; echo "name: layers"; echo "nodes:"
+    for l in $(seq 0 9); do for i in $(seq 0 9); do
+        local after=""
+        if (( l > 0 )); then after=", after: [$(seq -s, -f "l$((l - 1))n%g" 0 9 | sed 's/,/, /g')]"; fi
+        echo "  l${l}n${i}: {type: shell.exec, config: {command: $cmd}$after}"
+    done; done
+}
+chain_yaml() {
+    local cmd='"true"'; [[ $2 == argv ]] && cmd='[true]'
+    echo "flowstudio: 1"; echo "name: chain"; echo "nodes:"
+    echo "  n0: {type: shell.exec, config: {command: $cmd}}"
+    for i in $(seq 1 999); do echo "  n$i: {type: shell.exec, config: {command: $cmd}, after: [n$((i - 1))]}"; done
+}
+layers_make() {
+    echo ".PHONY: all $(echo l{0..9}n{0..9})"
+    echo "all: $(echo l9n{0..9})"
+    for l in $(seq 0 9); do for i in $(seq 0 9); do
+        if (( l > 0 )); then echo "l${l}n${i}: $(eval echo "l$((l - 1))n{0..9}")"; else echo "l${l}n${i}:"; fi
+        printf '\t@true\n'
+    done; done
+}
+chain_make() {
+    echo ".PHONY: all $(seq -s ' ' -f 'n%g' 0 999)"
+    echo "all: n999"
+    echo "n0:"; printf '\t@true\n'
+    for i in $(seq 1 999); do echo "n$i: n$((i - 1))"; printf '\t@true\n'; done
+}
+
+for g in layers chain; do
+    "${g}_yaml" "$g" string > "$work/$g.yaml"
+    "${g}_yaml" "$g" argv > "$work/$g-argv.yaml"
+    "${g}_make" > "$work/$g.mk"
+done
+
+# ---- timing ------------------------------------------------------------------------------------
+# flowrun and make alternate run by run, so that a change in machine load hits both alike; the
+# medians of the wall times are compared.
+ms_of() {
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000000 ))
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+compare() { # name yaml makefile
+    local fr=() mk=()
+    "$flowrun" run --max-parallel 2 "$2" > /dev/null 2>&1 # warm the page cache
+    for _ in $(seq 1 "$runs"); do
+        fr+=("$(ms_of "$flowrun" run --max-parallel 2 "$2")")
+        mk+=("$(ms_of make -s -j2 -f "$3")")
+    done
+    local f m
+    f=$(median "${fr[@]}")
+    m=$(median "${mk[@]}")
+    printf '    {"case": "%s", "flowrun_ms": %d, "make_ms": %d, "ratio": %s,\n     "flowrun_runs_ms": [%s], "make_runs_ms": [%s]}' \
+        "$1" "$f" "$m" "$(awk -v a="$f" -v b="$m" 'BEGIN { printf "%.2f", a / b }')" \
+        "$(IFS=,; echo "${fr[*]}")" "$(IFS=,; echo "${mk[*]}")"
+}
+
+echo "scheduling overhead (bench_scheduler)..." >&2
+scheduling=$("$scheduler" --runs "$runs")
+echo "flowrun vs make..." >&2
+{
+    echo "{"
+    echo "  \"scheduling\": $scheduling,"
+    echo "  \"flowrun_vs_make\": ["
+    compare "100 shell.exec in 10 layers x 10, command: true (via /bin/sh -c)" "$work/layers.yaml" "$work/layers.mk"; echo ","
+    compare "100 shell.exec in 10 layers x 10, command: [true] (argv, no shell)" "$work/layers-argv.yaml" "$work/layers.mk"; echo ","
+    compare "1000 shell.exec chain, command: true (via /bin/sh -c)" "$work/chain.yaml" "$work/chain.mk"; echo ","
+    compare "1000 shell.exec chain, command: [true] (argv, no shell)" "$work/chain-argv.yaml" "$work/chain.mk"; echo
+    echo "  ],"
+    echo "  \"runs\": $runs, \"target_ratio\": 1.3, \"make\": \"$(make --version | head -1)\","
+    echo "  \"load_average\": \"$(cut -d' ' -f1-3 /proc/loadavg)\""
+    echo "}"
+}
