@@ -3,6 +3,8 @@
 
 #include "textutil.h"
 
+#include <QHash>
+
 #include <cmath>
 
 namespace Flow::Reader {
@@ -188,9 +190,12 @@ void readLayout(Context &context, const Value &layout, Workflow &workflow)
     if (!context.mapOrEmpty(layout, tr("'layout'"), tr("a map of node ids to positions [x, y]")))
         return;
     const QStringList ids = workflow.nodeIds();
+    QHash<QString, Node *> byId; // Workflow::node() is linear; layouts of big workflows are big too
+    for (Node &node : workflow.nodes)
+        byId.insert(node.id, &node);
     for (const Value::Entry &entry : layout.map()) {
         const Value &v = entry.second;
-        Node *node = workflow.node(entry.first);
+        Node *node = byId.value(entry.first);
         if (!node) {
             context.error(
                 v.keyPos,
