@@ -249,8 +249,8 @@ private slots:
         for (const Diagnostic &d : r.diagnostics)
             found.append(QStringLiteral("%1:%2 %3").arg(d.pos.line).arg(d.pos.column).arg(d.message));
         QCOMPARE(found, QStringList({"8:16 unclosed '${{' (it needs a '}}') in config 'command' of node 'a'",
-                                     "9:20 empty expression '${{ }}' in config 'env.A' of node 'a'",
-                                     "10:26 unclosed '${{' (it needs a '}}') in 'when' of node 'a'"}));
+                                     "9:19 empty expression '${{ }}' in config 'env.A' of node 'a'",
+                                     "10:25 unclosed '${{' (it needs a '}}') in 'when' of node 'a'"}));
     }
 
     void schemaConfigMatchesCatalog()
