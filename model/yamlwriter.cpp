@@ -39,7 +39,9 @@ Value retryValue(const RetryPolicy &retry)
 Value nodeValue(const Node &node)
 {
     Value v = Value::makeMap();
-    v.insert(QStringLiteral("type"), node.type);
+    // A node without a type is written without one: `type: ""` would read back as a different error.
+    if (!node.type.isEmpty())
+        v.insert(QStringLiteral("type"), node.type);
     if (!node.description.isEmpty())
         v.insert(QStringLiteral("description"), node.description);
     if (!node.inputs.isEmpty()) {
