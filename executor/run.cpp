@@ -31,6 +31,7 @@ Run::Run(Workflow workflow, const NodeRegistry &registry, RunOptions options, QO
     : QObject(parent)
     , m_workflow(std::move(workflow))
     , m_hooks(std::make_unique<Hooks>(this))
+    , m_runTimeout(new QTimer(this))
 {
     static const bool registered = [] {
         qRegisterMetaType<Flow::RunEvent>();
@@ -41,9 +42,9 @@ Run::Run(Workflow workflow, const NodeRegistry &registry, RunOptions options, QO
     Q_UNUSED(registered)
     m_core = std::make_unique<RunCore>(m_workflow, registry, std::move(options), m_hooks.get(), &m_pool);
     m_pool.setMaxThreadCount(m_core->maxParallel());
-    m_runTimeout.setSingleShot(true);
-    m_runTimeout.setTimerType(Qt::PreciseTimer);
-    connect(&m_runTimeout, &QTimer::timeout, this, [this] {
+    m_runTimeout->setSingleShot(true);
+    m_runTimeout->setTimerType(Qt::PreciseTimer);
+    connect(m_runTimeout, &QTimer::timeout, this, [this] {
         const Millis limit = m_workflow.settings.timeout.value_or(Millis(0));
         m_core->cancel(RunStatus::Failed,
                        QStringLiteral("run timed out after %1").arg(formatDuration(limit)));
@@ -83,7 +84,7 @@ void Run::start()
         return;
     m_started = true;
     if (m_workflow.settings.timeout)
-        m_runTimeout.start(*m_workflow.settings.timeout);
+        m_runTimeout->start(*m_workflow.settings.timeout);
     m_core->start();
 }
 
@@ -115,12 +116,12 @@ void Run::flushEvents()
     if (events.isEmpty())
         return;
     for (const RunEvent &e : events)
-        emit event(e);
+        emit eventOccurred(e);
     emit eventsReady(events);
     const RunEvent &last = events.constLast();
     if (last.kind == EventKind::RunFinished && !m_finished) {
         m_finished = true;
-        m_runTimeout.stop();
+        m_runTimeout->stop();
         m_status = runStatusFromName(last.data.value(QStringLiteral("status")).toString())
                        .value_or(RunStatus::Failed);
         m_error = last.data.value(QStringLiteral("error")).toString();

@@ -69,7 +69,7 @@ public:
 
 signals:
     // Each event, in seq order.
-    void event(const Flow::RunEvent &event);
+    void eventOccurred(const Flow::RunEvent &event);
     // The same events, several at a time (everything that arrived since the last delivery): cheaper
     // for listeners in other threads and for anything that writes them out.
     void eventsReady(const Flow::RunEvents &events);
@@ -85,7 +85,7 @@ private:
     QThreadPool m_pool;
     std::unique_ptr<Hooks> m_hooks;
     std::unique_ptr<RunCore> m_core;
-    QTimer m_runTimeout;
+    QTimer *m_runTimeout; // a child, so that it moves along if the run is moved to another thread
     bool m_started = false;
     bool m_finished = false;
     RunStatus m_status = RunStatus::Succeeded;

@@ -65,6 +65,46 @@ Workflow fan(int count)
     return w;
 }
 
+Workflow logFlood(int lines)
+{
+    Workflow w;
+    w.name = QStringLiteral("log flood");
+    Node n = noop(QStringLiteral("chatty"));
+    n.type = QStringLiteral("bench.log");
+    n.config.insert(QStringLiteral("lines"), Value(lines));
+    w.nodes.append(std::move(n));
+    return w;
+}
+
+// Log lines from a worker to a listener that folds them (as the run panel does), µs per line.
+QJsonObject measureLogFlood(int lines, int runs)
+{
+    QList<double> samples;
+    for (int i = 0; i <= runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        Run run(logFlood(lines), Bench::benchRegistry());
+        RunState state;
+        QObject::connect(&run, &Run::eventsReady, &run, [&](const RunEvents &batch) { state.apply(batch); });
+        QEventLoop loop;
+        QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
+        run.start();
+        if (!run.isFinished())
+            loop.exec();
+        if (state.node(QStringLiteral("chatty"))->logLines != lines)
+            qFatal("lost log lines");
+        if (i > 0) // the first is a warm-up
+            samples.append(double(timer.nsecsElapsed()) / 1000.0 / lines);
+    }
+    std::sort(samples.begin(), samples.end());
+    const double median = samples.at(samples.size() / 2);
+    std::fprintf(stderr, "%-40s median %.2f us/line\n", "log flood", median);
+    return QJsonObject{{"name", "log flood (one node, reducer listening)"},
+                       {"lines", lines},
+                       {"us_per_line_median", std::round(median * 100) / 100},
+                       {"lines_per_second", qint64(1e6 / median)}};
+}
+
 struct Sample
 {
     double microsPerNode = 0;
@@ -146,6 +186,7 @@ int main(int argc, char *argv[])
         results.append(measure("fan-out/fan-in" + suffix, fanFlow, ideal, reducer, runs));
     }
     results.append(measure("fan-out/fan-in, 1 worker", fanFlow, 1, false, runs));
+    results.append(measureLogFlood(200000, runs));
     const QJsonObject out{{"benchmark", "executor scheduling overhead"},
                           {"target_us_per_node", 10},
                           {"ideal_thread_count", ideal},

@@ -11,6 +11,18 @@ public:
     void run(NodeContext &) override {}
 };
 
+// Logs `lines` lines as fast as it can: the log path from a worker to the listeners.
+class LogNode : public Node
+{
+public:
+    void run(NodeContext &c) override
+    {
+        const int lines = c.config(QStringLiteral("lines")).toInt();
+        for (int i = 0; i < lines; ++i)
+            c.log(LogStream::Stdout, QStringLiteral("log line number %1 with some text").arg(i));
+    }
+};
+
 } // namespace
 
 const NodeRegistry &benchRegistry()
@@ -24,6 +36,9 @@ const NodeRegistry &benchRegistry()
         info.inputs = {{QStringLiteral("in"), {}}};
         info.outputs = {{QStringLiteral("out"), {}}};
         r.add(info, [] { return std::make_unique<NoopNode>(); });
+        NodeTypeInfo log = info;
+        log.id = QStringLiteral("bench.log");
+        r.add(log, [] { return std::make_unique<LogNode>(); });
         return r;
     }();
     return registry;

@@ -23,7 +23,7 @@ Workflow workflowFromYaml(const QByteArray &yaml)
 
 Recorder::Recorder(Run *run)
 {
-    connect(run, &Run::event, this, [this](const RunEvent &e) { events.append(e); });
+    connect(run, &Run::eventOccurred, this, [this](const RunEvent &e) { events.append(e); });
 }
 
 bool runToEnd(Run &run, Recorder &recorder, int timeoutMs)

@@ -10,8 +10,10 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace Flow;
 using namespace Flow::Test;
@@ -39,6 +41,7 @@ private slots:
     void referencedNodes();
     void batcherLimitsRate();
     void batcherDeliversRunEventsInOrder();
+    void listenerInAnotherThreadGetsEventsQueued();
 };
 
 void tst_Events::kindNames_data()
@@ -378,6 +381,31 @@ void tst_Events::batcherDeliversRunEventsInOrder()
     QVERIFY(runToEnd(run, rec));
     QTRY_COMPARE(seen.size(), rec.events.size());
     QCOMPARE(checkInvariants(seen), QString());
+}
+
+void tst_Events::listenerInAnotherThreadGetsEventsQueued()
+{
+    // The run lives in a thread of its own (as a remote server's runs might); this thread listens.
+    QThread runThread;
+    runThread.start();
+    Run *run = new Run(workflowFromYaml("flowstudio: 1\nname: far\nnodes:\n"
+                                        "  a: {type: test.log, config: {lines: 100}}\n"
+                                        "  b: {type: test.sleep, after: [a], config: {ms: 20}}\n"),
+                       testRegistry());
+    run->moveToThread(&runThread);
+    RunEvents seen;
+    QSet<QThread *> deliveredIn;
+    connect(run, &Run::eventOccurred, this, [&](const RunEvent &e) {
+        deliveredIn.insert(QThread::currentThread());
+        seen.append(e);
+    });
+    QMetaObject::invokeMethod(run, &Run::start);
+    QTRY_VERIFY(!seen.isEmpty() && seen.last().kind == EventKind::RunFinished);
+    QCOMPARE(deliveredIn, QSet<QThread *>{QThread::currentThread()});
+    QCOMPARE(checkInvariants(seen), QString());
+    QMetaObject::invokeMethod(run, &QObject::deleteLater);
+    runThread.quit();
+    QVERIFY(runThread.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(tst_Events)

@@ -66,7 +66,7 @@ void tst_ShellRun::linesArriveWhileTheProcessRuns()
     Recorder rec(&run);
     // When the first line reaches the listener, the process is still sleeping: nothing has ended.
     bool finishedAtFirstLine = true;
-    connect(&run, &Run::event, this, [&](const RunEvent &e) {
+    connect(&run, &Run::eventOccurred, this, [&](const RunEvent &e) {
         if (e.kind == EventKind::NodeLog && e.data.value("line") == "first")
             finishedAtFirstLine = bool(find(rec.events, EventKind::NodeSucceeded, "talk"));
     });
