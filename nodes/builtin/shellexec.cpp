@@ -1,6 +1,7 @@
 #include "shellexec.h"
 
 #include "nodeconfig.h"
+#include "outputstream.h"
 #include "processgroup.h"
 
 #include <QFileInfo>
@@ -36,105 +37,6 @@ Command commandFrom(const NodeConfig &config)
     const QString line = config.requiredString(QStringLiteral("command"));
     return {QStringLiteral("/bin/sh"), {QStringLiteral("-c"), line}, QStringLiteral("/bin/sh")};
 }
-
-// Splits a byte stream into lines; a line is decoded only once complete, so a UTF-8 sequence split
-// across two reads stays intact.
-class LineSplitter
-{
-public:
-    template<typename Fn>
-    void feed(const QByteArray &bytes, Fn &&onLine)
-    {
-        m_pending += bytes;
-        qsizetype start = 0;
-        for (qsizetype nl = m_pending.indexOf('\n'); nl >= 0; nl = m_pending.indexOf('\n', start)) {
-            onLine(decode(QByteArrayView(m_pending).sliced(start, nl - start)));
-            start = nl + 1;
-        }
-        m_pending.remove(0, start);
-    }
-
-    template<typename Fn>
-    void flush(Fn &&onLine)
-    {
-        if (!m_pending.isEmpty())
-            onLine(decode(m_pending));
-        m_pending.clear();
-    }
-
-private:
-    static QString decode(QByteArrayView line)
-    {
-        if (line.endsWith('\r'))
-            line.chop(1);
-        return QString::fromUtf8(line);
-    }
-
-    QByteArray m_pending;
-};
-
-// "::progress 42" (percent) or "::progress 3/7" (steps); anything else is an ordinary line.
-bool reportProgress(NodeContext &context, const QString &line)
-{
-    static const QLatin1StringView prefix("::progress ");
-    if (!line.startsWith(prefix))
-        return false;
-    const QStringView value = QStringView(line).sliced(prefix.size()).trimmed();
-    bool ok = false;
-    if (const qsizetype slash = value.indexOf(u'/'); slash > 0) {
-        bool okTotal = false;
-        const double done = value.first(slash).toDouble(&ok);
-        const double total = value.sliced(slash + 1).toDouble(&okTotal);
-        if (!ok || !okTotal || total <= 0 || done < 0)
-            return false;
-        context.progress(qMin(1.0, done / total), value.toString());
-        return true;
-    }
-    const double percent = (value.endsWith(u'%') ? value.chopped(1) : value).toDouble(&ok);
-    if (!ok || percent < 0)
-        return false;
-    context.progress(qMin(1.0, percent / 100.0));
-    return true;
-}
-
-// Collects one output stream: logs each line as it completes and keeps the text for the output port.
-class StreamCollector
-{
-public:
-    StreamCollector(NodeContext &context, LogStream stream)
-        : m_context(context)
-        , m_stream(stream)
-    {}
-
-    void feed(const QByteArray &bytes)
-    {
-        m_splitter.feed(bytes, [this](const QString &l) { line(l); });
-    }
-    void finish()
-    {
-        m_splitter.flush([this](const QString &l) { line(l); });
-    }
-
-    QString text() const { return m_lines.join(u'\n'); }
-    QString lastNonEmptyLine() const { return m_lastNonEmpty; }
-
-private:
-    void line(const QString &line)
-    {
-        if (m_stream == LogStream::Stdout && reportProgress(m_context, line))
-            return;
-        m_context.log(m_stream, line);
-        m_lines.append(line);
-        if (!line.trimmed().isEmpty())
-            m_lastNonEmpty = line.trimmed();
-    }
-
-    NodeContext &m_context;
-    LogStream m_stream;
-    LineSplitter m_splitter;
-    QStringList m_lines;
-    QString m_lastNonEmpty;
-};
 
 void configureProcess(QProcess &process, NodeContext &context, const NodeConfig &config,
                       const Command &command)
@@ -194,8 +96,8 @@ void ShellExecNode::run(NodeContext &context)
 
     QProcess process;
     configureProcess(process, context, config, command);
-    StreamCollector out(context, LogStream::Stdout);
-    StreamCollector err(context, LogStream::Stderr);
+    OutputStream out(context, LogStream::Stdout);
+    OutputStream err(context, LogStream::Stderr);
     // QProcess emits these from inside its waitFor* calls, on this thread: lines reach the log as
     // soon as the process writes them.
     QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,

@@ -70,6 +70,8 @@ private slots:
     void exitStatus();
     void streamsLinesWhileRunning_data();
     void streamsLinesWhileRunning();
+    void lines_data();
+    void lines();
     void progressLines();
     void stopKillsWholeGroup_data();
     void stopKillsWholeGroup();
@@ -77,6 +79,7 @@ private slots:
     void expiredDeadlineStartsNothing();
     void startFailure_data();
     void startFailure();
+    void perProcessOverhead_data();
     void perProcessOverhead();
 };
 
@@ -280,6 +283,48 @@ void TestShellExec::streamsLinesWhileRunning()
     QCOMPARE(context.output(port).toString(), "first\nsecond");
 }
 
+void TestShellExec::lines_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("logged");
+    QTest::addColumn<QString>("output");
+
+    QTest::newRow("CRLF") << "printf 'a\\r\\nb\\r\\n'" << QStringList{"a", "b"} << "a\r\nb";
+    QTest::newRow("last line without newline") << "printf 'a\\nb'" << QStringList{"a", "b"} << "a\nb";
+    QTest::newRow("empty lines") << "printf '\\n\\nx\\n'" << QStringList{"", "", "x"} << "\n\nx";
+    // 200,000 bytes without a newline: logged in pieces of at most 64 KiB, output whole.
+    const QString xs(200000, u'x');
+    QTest::newRow("long line") << "head -c 200000 /dev/zero | tr '\\0' x"
+                               << QStringList{xs.left(65536), xs.mid(65536, 65536), xs.mid(131072, 65536),
+                                              xs.mid(196608)}
+                               << xs;
+    // One ASCII byte, then two-byte characters: the 64 KiB cut falls inside a character and must
+    // move back one byte rather than split it.
+    const QString umlauts = u'x' + QString(100000, QChar(0xE4));
+    QTest::newRow("long UTF-8 line")
+        << "printf x; i=0; while [ $i -lt 1000 ]; do printf '%0100d' 0; i=$((i+1)); "
+           "done | sed 's/0/\\xc3\\xa4/g'"
+        << QStringList{umlauts.left(32768), umlauts.mid(32768, 32768), umlauts.mid(65536, 32768),
+                       umlauts.mid(98304)}
+        << umlauts;
+}
+
+void TestShellExec::lines()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, logged);
+    QFETCH(QString, output);
+    TestContext context;
+    context.setConfig({{"command", command}});
+    const RunResult result = runNode(kShell, context);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const QStringList lines = context.lines(LogStream::Stdout);
+    QCOMPARE(lines.size(), logged.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i) == logged.at(i), qPrintable(QStringLiteral("line %1 differs").arg(i)));
+    QCOMPARE(context.output("stdout").toString(), output);
+}
+
 void TestShellExec::progressLines()
 {
     TestContext context;
@@ -412,9 +457,17 @@ void TestShellExec::startFailure()
     QCOMPARE(result.error, error);
 }
 
+void TestShellExec::perProcessOverhead_data()
+{
+    QTest::addColumn<QVariant>("command");
+    QTest::newRow("argv") << QVariant(QVariantList{"true"});
+    QTest::newRow("shell string") << QVariant("true");
+}
+
 // What one short command costs; the executor benchmark chains 1,000 of them against GNU make.
 void TestShellExec::perProcessOverhead()
 {
+    QFETCH(QVariant, command);
     const int runs = qEnvironmentVariableIntValue("FLOW_SHELL_RUNS") > 0
                          ? qEnvironmentVariableIntValue("FLOW_SHELL_RUNS")
                          : 200;
@@ -422,12 +475,12 @@ void TestShellExec::perProcessOverhead()
     timer.start();
     for (int i = 0; i < runs; ++i) {
         TestContext context;
-        context.setConfig({{"command", QVariantList{"true"}}});
+        context.setConfig({{"command", command}});
         const RunResult result = runNode(kShell, context);
         QVERIFY2(result.ok, qPrintable(result.error));
     }
     const double perRun = double(timer.nsecsElapsed()) / 1e6 / runs;
-    qInfo("shell.exec `true`: %.3f ms per run (%d runs)", perRun, runs);
+    qInfo("shell.exec %s: %.3f ms per run (%d runs)", QTest::currentDataTag(), perRun, runs);
     QVERIFY2(perRun < 25.0, "a finished process is not noticed at once");
 }
 
