@@ -154,6 +154,9 @@ public:
         }
     }
 
+    // The workflow's outputs as run.finished announced them: with secrets masked.
+    QVariantMap outputs() const { return m_state.outputs(); }
+
     void summary() const
     {
         QStringList parts;
@@ -418,7 +421,7 @@ int runCommand(const QStringList &args)
 
     if (!setup.json) {
         reporter.summary();
-        printOutputs(run.outputs(), setup.workflow);
+        printOutputs(reporter.outputs(), setup.workflow);
     }
     if (run.status() == RunStatus::Cancelled && signal != 0)
         return signal == SIGINT ? ExitInterrupted : 128 + signal;
