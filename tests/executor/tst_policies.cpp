@@ -54,7 +54,7 @@ void tst_Policies::onError_data()
     // stop: slow is cancelled at once, nothing more starts.
     QTest::newRow("stop") << QByteArray("stop") << "node.cancelled"
                           << "node.skipped"
-                          << "node.skipped" << 300;
+                          << "node.skipped" << 390;
     // continue: everything not needing `bad` runs, including `later` after `slow`.
     QTest::newRow("continue") << QByteArray("continue") << "node.succeeded"
                               << "node.skipped"
@@ -121,7 +121,7 @@ void tst_Policies::retriesWithBackoff()
         QCOMPARE(started.at(i + 1).attempt, i + 2);
         // The next attempt starts after the announced delay, within a scheduling tolerance.
         const qint64 waited = started.at(i + 1).time - retrying.at(i).time;
-        QVERIFY2(waited >= delays.at(i) - 2 && waited <= delays.at(i) + 150,
+        QVERIFY2(waited >= delays.at(i) - 2 && waited <= delays.at(i) + 250,
                  qPrintable(QStringLiteral("retry %1 waited %2 ms").arg(i).arg(waited)));
     }
     QCOMPARE(find(rec.events, EventKind::NodeSucceeded, "flaky")->attempt, 4);
@@ -166,7 +166,7 @@ void tst_Policies::nodeTimeoutIsARetryableFailure()
     QElapsedTimer t;
     t.start();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() >= 400 && t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(t.elapsed() >= 400 && t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(trace(rec.events),
              (QStringList{"run.started", "node.queued stuck", "node.started stuck 1", "node.retrying stuck 1",
                           "node.started stuck 2", "node.failed stuck 2", "run.finished"}));
@@ -186,7 +186,7 @@ void tst_Policies::runTimeoutCancelsEverything()
     QElapsedTimer t;
     t.start();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(checkInvariants(rec.events), QString());
     QCOMPARE(run.status(), RunStatus::Failed);
     QCOMPARE(run.error(), QString("run timed out after 300ms"));
@@ -208,7 +208,7 @@ void tst_Policies::cancelStopsPromptly()
     t.start();
     run.cancel();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(checkInvariants(rec.events), QString());
     QCOMPARE(run.status(), RunStatus::Cancelled);
     QCOMPARE(rec.events.last().data.value("status").toString(), QString("cancelled"));
