@@ -169,9 +169,13 @@ void RunCore::complete(const Job &job, Outcome &outcome)
         s.itemOutputs.assign(size_t(s.items.size()), QVariantMap());
         s.nextItem = s.itemsOpen = s.itemsDone = 0;
         s.attemptFailed = false;
-        if (s.items.isEmpty())
-            succeed(job.node, {}, m_clock.elapsed() - s.startedAt);
-        else
+        if (s.items.isEmpty()) {
+            // No items: every declared output is an empty list, as it would be a list otherwise.
+            QVariantMap outputs;
+            for (const PortInfo &port : s.info->outputs)
+                outputs.insert(port.name, QVariantList());
+            succeed(job.node, std::move(outputs), m_clock.elapsed() - s.startedAt);
+        } else
             fillItems(job.node);
         break;
     case Outcome::Cached:

@@ -29,6 +29,7 @@ private slots:
     void secretsAreMasked();
     void whenFalseSkipsNodeAndDependents();
     void forEachRunsOncePerItem();
+    void forEachWithoutItems();
     void forEachItemFailureFailsNode();
     void cachedNodeIsNotRunAgain();
     void problemsFailTheRunWithoutRunningNodes_data();
@@ -316,6 +317,19 @@ nodes:
     QCOMPARE(progress.first().data.value("text").toString(), QString("1/6"));
     // concurrency 2: six 60 ms items take three rounds, not one or two.
     QVERIFY2(t.elapsed() >= 170, qPrintable(QString::number(t.elapsed())));
+}
+
+void tst_Scheduler::forEachWithoutItems()
+{
+    Run run(workflowFromYaml("flowstudio: 1\nname: none\nnodes:\n"
+                             "  each: {type: test.sleep, for_each: '${{ params.list }}', config: {ms: 1}}\n"
+                             "  use: {type: test.echo, inputs: {value: each.value}}\n"
+                             "params:\n  list: {default: []}\n"),
+            testRegistry());
+    Recorder rec(&run);
+    QVERIFY(runToEnd(run, rec));
+    QCOMPARE(run.status(), RunStatus::Succeeded);
+    QCOMPARE(run.nodeOutputs("use").value("value"), QVariant(QVariantList()));
 }
 
 void tst_Scheduler::forEachItemFailureFailsNode()
