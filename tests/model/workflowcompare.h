@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/workflow.h"
+#include "model/workflowio.h"
 
 #include <QString>
 
@@ -35,6 +36,25 @@ inline QString differences(const Workflow &a, const Workflow &b)
         if (!(a.nodes.at(i) == b.nodes.at(i)))
             return QStringLiteral("node '%1'").arg(a.nodes.at(i).id);
     }
+    return {};
+}
+
+// read(write(w)) holds the same workflow, and writing that again gives the same bytes.
+inline QString roundTripProblem(const Workflow &w)
+{
+    const QByteArray written = writeWorkflow(w);
+    const LoadResult read = readWorkflow(written);
+    if (!read.ok()) {
+        QString problems;
+        for (const Diagnostic &d : read.diagnostics)
+            problems += d.format(QStringLiteral("written")) + u'\n';
+        return QStringLiteral("does not read back:\n%1%2").arg(problems, QString::fromUtf8(written));
+    }
+    const QString diff = differences(*read.workflow, w);
+    if (!diff.isEmpty())
+        return QStringLiteral("reads back different (%1):\n%2").arg(diff, QString::fromUtf8(written));
+    if (writeWorkflow(*read.workflow) != written)
+        return QStringLiteral("second write differs:\n%1").arg(QString::fromUtf8(written));
     return {};
 }
 
