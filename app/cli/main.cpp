@@ -75,7 +75,8 @@ QString usage()
                            "  -v, --version             Show the version.\n"
                            "\nA FILE of '-' means standard input (fmt - writes to standard output).\n"
                            "Exit status: 0 success, 1 problems found (errors in a file, a failed run),\n"
-                           "2 usage error (unknown command or option).\n");
+                           "2 usage error (unknown command or option; for run also an invalid workflow),\n"
+                           "130 run interrupted.\n");
     return text;
 }
 
