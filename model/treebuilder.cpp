@@ -271,7 +271,7 @@ void TreeBuilder::addKey(Frame &frame, const Value &key, const QString &keyText,
     if (seen != frame.firstLine.constEnd()) {
         const QString what = buildingNodes() ? tr("duplicate node id '%1' (first defined on line %2)")
                                              : tr("duplicate key '%1' (first defined on line %2)");
-        error(key.pos, what.arg(keyText).arg(seen.value()));
+        error(key.pos, what.arg(keyText).arg(seen.value()), buildingNodes() ? keyText : QString());
         frame.dropValue = true;
         return;
     }
@@ -333,13 +333,14 @@ void TreeBuilder::add(Value value, const QString &keyText, bool isMergeKey, YAML
     frame.value.map().emplace_back(frame.key, std::move(value));
 }
 
-void TreeBuilder::error(const SourcePos &pos, const QString &message)
+void TreeBuilder::error(const SourcePos &pos, const QString &message, const QString &nodeId)
 {
     if (m_closing)
         return;
     Diagnostic d;
     d.pos = pos;
     d.message = message;
+    d.nodeId = nodeId;
     m_diagnostics.append(d);
 }
 

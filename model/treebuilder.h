@@ -110,7 +110,7 @@ private:
 
     void add(Value value, const QString &keyText, bool isMergeKey, YAML::anchor_t anchor);
 
-    void error(const SourcePos &pos, const QString &message);
+    void error(const SourcePos &pos, const QString &message, const QString &nodeId = {});
 
     const SourceMap &m_source;
     const TreeLimits m_limits;
