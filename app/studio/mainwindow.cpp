@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "filecontroller.h"
+#include "inspectorwidget.h"
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "workflowsession.h"
@@ -8,6 +9,7 @@
 #include "yamlpane.h"
 
 #include "canvas/canvaseditor.h"
+#include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/palettewidget.h"
 #include "catalog.h"
@@ -111,11 +113,9 @@ void MainWindow::createDocks()
     QDockWidget *historyDock = addDock(QStringLiteral("UndoHistoryDock"), tr("Undo History"), m_undoView,
                                        Qt::BottomDockWidgetArea);
 
-    auto inspectorPlaceholder = new QLabel(tr("Select a node to edit its settings."), this);
-    inspectorPlaceholder->setAlignment(Qt::AlignCenter);
-    inspectorPlaceholder->setWordWrap(true);
-    QDockWidget *inspectorDock = addDock(QStringLiteral("InspectorDock"), tr("Inspector"),
-                                         inspectorPlaceholder, Qt::RightDockWidgetArea);
+    m_inspector = new InspectorWidget(m_session, m_canvas->controller(), m_catalog, this);
+    QDockWidget *inspectorDock
+        = addDock(QStringLiteral("InspectorDock"), tr("Inspector"), m_inspector, Qt::RightDockWidgetArea);
 
     m_yamlPane = new YamlPane(m_session, this);
     QDockWidget *yamlDock
@@ -130,7 +130,7 @@ void MainWindow::createDocks()
     problemsDock->raise();
     splitDockWidget(inspectorDock, yamlDock, Qt::Vertical);
     resizeDocks({paletteDock, inspectorDock}, {230, 440}, Qt::Horizontal);
-    resizeDocks({inspectorDock, yamlDock}, {380, 520}, Qt::Vertical);
+    resizeDocks({inspectorDock, yamlDock}, {520, 400}, Qt::Vertical);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
 }
 
@@ -154,12 +154,30 @@ void MainWindow::connectParts()
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_canvas, &CanvasEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_canvas, &CanvasEditor::selectionChanged, m_inspector, &InspectorWidget::showNodes);
+    connect(m_canvas, &CanvasEditor::selectionChanged, this, [this](const QStringList &ids) {
+        if (ids.size() == 1)
+            yamlEditor()->revealNode(ids.first());
+    });
     connect(m_palette, &PaletteWidget::typeActivated, m_canvas, &CanvasEditor::addNodeAtCenter);
     connect(yamlEditor(), &YamlEditor::caretMoved, this, [this](int line, int column) {
         m_caretLabel->setText(tr("Ln %1, Col %2").arg(line).arg(column));
     });
     connect(m_canvas->view(), &GraphView::zoomChanged, this,
             [this](qreal zoom) { m_zoomLabel->setText(tr("%1%").arg(qRound(zoom * 100))); });
+    // A YAML edit replaces the whole document; the canvas selection (and so the inspector) survives it.
+    connect(m_session, &WorkflowSession::aboutToReplaceDocument, this,
+            [this] { m_selectionToRestore = m_canvas->selectedNodeIds(); });
+    connect(m_session->document(), &WorkflowDocument::reset, this, [this] {
+        QStringList keep;
+        for (const QString &id : std::as_const(m_selectionToRestore)) {
+            if (m_session->document()->node(id))
+                keep.append(id);
+        }
+        m_selectionToRestore.clear();
+        if (!keep.isEmpty())
+            m_canvas->scene()->selectNodes(keep);
+    });
     // A newly opened file is shown whole.
     connect(m_session, &WorkflowSession::loaded, this, [this] {
         QMetaObject::invokeMethod(m_canvas->view(), &GraphView::zoomToFit, Qt::QueuedConnection);

@@ -102,6 +102,7 @@ private:
     QLabel *m_problemLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
     bool m_shownOnce = false;
+    QStringList m_selectionToRestore;
 };
 
 } // namespace Flow::Studio

@@ -176,6 +176,7 @@ void WorkflowSession::restoreState(const Workflow &workflow, const QByteArray &t
 {
     regenerateText();
     if (!sameWorkflow(workflow, m_document->workflow())) {
+        emit aboutToReplaceDocument();
         m_restoring = true;
         m_document->setWorkflow(workflow);
         m_restoring = false;

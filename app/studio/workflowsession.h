@@ -79,6 +79,8 @@ signals:
     void modifiedChanged(bool modified);
     // After a file was read, recovered or created: views reset their state (selection, scroll).
     void loaded();
+    // The document is about to be replaced as a whole by a text edit or its undo (views keep selections).
+    void aboutToReplaceDocument();
 
 private:
     void onDocumentChanged();

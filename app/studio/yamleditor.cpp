@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QToolTip>
 
 namespace Flow::Studio {
@@ -209,6 +210,27 @@ void YamlEditor::goToPosition(int line, int column)
     setCursorPosition(l, c);
     ensureLineVisible(l);
     setFocus(Qt::OtherFocusReason);
+}
+
+void YamlEditor::revealNode(const QString &id)
+{
+    if (hasFocus())
+        return;
+    const QRegularExpression nodeKey(QStringLiteral("^\\s+%1\\s*:").arg(QRegularExpression::escape(id)));
+    bool inNodes = false;
+    for (int line = 0; line < lines(); ++line) {
+        const QString lineText = text(line);
+        if (!lineText.isEmpty() && !lineText.at(0).isSpace()) {
+            inNodes = lineText.startsWith(QLatin1String("nodes:"));
+            continue;
+        }
+        if (inNodes && nodeKey.match(lineText).hasMatch()) {
+            setCursorPosition(line, lineText.indexOf(id));
+            // Show the whole entry: its line near the top rather than at the bottom edge.
+            setFirstVisibleLine(qMax(0, line - 2));
+            return;
+        }
+    }
 }
 
 int YamlEditor::caretLine() const

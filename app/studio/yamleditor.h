@@ -34,6 +34,9 @@ public:
     int caretLine() const;
     int caretColumn() const;
 
+    // Scrolls to a node's entry under `nodes:` and puts the caret there, unless the user is typing here.
+    void revealNode(const QString &id);
+
     void applyTheme();
 
 signals:
