@@ -60,29 +60,31 @@ done
 
 # ---- timing ------------------------------------------------------------------------------------
 # flowrun and make alternate run by run, so that a change in machine load hits both alike; the
-# medians of the wall times are compared.
+# medians are compared.
+# Prints "WALL_MS CPU_MS" of one run; CPU is user + system time including the child processes
+# (10 ms resolution), which machine load inflates far less than wall time.
 ms_of() {
     local t0 t1
     t0=$(date +%s%N)
-    "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+    /usr/bin/time -o "$work/time" -f '%U %S' "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
     t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 ))
+    awk -v wall=$(( (t1 - t0) / 1000000 )) '{ printf "%d %d\n", wall, ($1 + $2) * 1000 }' "$work/time"
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 compare() { # name yaml makefile
-    local fr=() mk=()
+    local frw=() frc=() mkw=() mkc=() w c
     "$flowrun" run --max-parallel 2 "$2" > /dev/null 2>&1 # warm the page cache
     for _ in $(seq 1 "$runs"); do
-        fr+=("$(ms_of "$flowrun" run --max-parallel 2 "$2")")
-        mk+=("$(ms_of make -s -j2 -f "$3")")
+        read -r w c <<< "$(ms_of "$flowrun" run --max-parallel 2 "$2")"; frw+=("$w"); frc+=("$c")
+        read -r w c <<< "$(ms_of make -s -j2 -f "$3")"; mkw+=("$w"); mkc+=("$c")
     done
-    local f m
-    f=$(median "${fr[@]}")
-    m=$(median "${mk[@]}")
-    printf '    {"case": "%s", "flowrun_ms": %d, "make_ms": %d, "ratio": %s,\n     "flowrun_runs_ms": [%s], "make_runs_ms": [%s]}' \
-        "$1" "$f" "$m" "$(awk -v a="$f" -v b="$m" 'BEGIN { printf "%.2f", a / b }')" \
-        "$(IFS=,; echo "${fr[*]}")" "$(IFS=,; echo "${mk[*]}")"
+    local fw fc mw mc
+    fw=$(median "${frw[@]}"); fc=$(median "${frc[@]}"); mw=$(median "${mkw[@]}"); mc=$(median "${mkc[@]}")
+    printf '    {"case": "%s",\n     "flowrun_ms": %d, "make_ms": %d, "ratio": %s,\n' "$1" "$fw" "$mw" "$(ratio "$fw" "$mw")"
+    printf '     "flowrun_cpu_ms": %d, "make_cpu_ms": %d, "cpu_ratio": %s,\n' "$fc" "$mc" "$(ratio "$fc" "$mc")"
+    printf '     "flowrun_runs_ms": [%s], "make_runs_ms": [%s]}' "$(IFS=,; echo "${frw[*]}")" "$(IFS=,; echo "${mkw[*]}")"
 }
 
 echo "scheduling overhead (bench_scheduler)..." >&2
