@@ -53,7 +53,7 @@ void TestBasicNodes::builtinsCanRun_data()
 {
     QTest::addColumn<QString>("type");
     for (const char *type : {"shell.exec", "debug.log", "time.delay", "file.read", "file.write", "json.parse",
-                             "json.stringify", "json.select"})
+                             "json.stringify", "json.select", "http.request", "script.js"})
         QTest::newRow(type) << QString::fromLatin1(type);
 }
 

@@ -126,7 +126,8 @@ void TestJsonNodes::stringify_data()
     QTest::newRow("default indent 2") << nested << QVariant()
                                       << "{\n  \"a\": {},\n  \"b\": [\n    1,\n    \"two\",\n    null\n  ],\n"
                                          "  \"c\": true\n}";
-    QTest::newRow("indent 4") << QVariant(QVariantList{QVariantList{}}) << QVariant(4) << "[\n    []\n]";
+    QTest::newRow("indent 4") << QVariant(QVariantList{QVariant(QVariantList{})}) << QVariant(4)
+                              << "[\n    []\n]";
     QTest::newRow("indent from an expression string")
         << QVariant(QVariantList{1}) << QVariant("1") << "[\n 1\n]";
     QTest::newRow("escapes") << QVariant(QString("q\"b\\n\n\t\x01é")) << QVariant(0)
