@@ -60,6 +60,21 @@ private slots:
         QCOMPARE(Test::roundTripProblem(Workflow()), QString());
     }
 
+    void nodeWithoutType()
+    {
+        // What an editor holds while a node is half made: written without `type`, read back the same.
+        Workflow w;
+        Node bare;
+        bare.id = QStringLiteral("log");
+        Node partial = bare;
+        partial.id = QStringLiteral("partial");
+        partial.config.insert(QStringLiteral("message"), QStringLiteral("hi"));
+        w.nodes = {bare, partial};
+        QCOMPARE(QString::fromUtf8(writeWorkflow(w)),
+                 QStringLiteral("flowstudio: 1\nnodes:\n  log:\n  partial:\n    config: {message: hi}\n"));
+        QCOMPARE(Test::roundTripProblem(w), QString());
+    }
+
     void stringScalars_data()
     {
         QTest::addColumn<QString>("value");
