@@ -25,6 +25,9 @@ GraphScene::GraphScene(WorkflowDocument *document, const NodeTypeCatalog *catalo
     , m_catalog(catalog ? catalog : defaultCatalog())
 {
     setItemIndexMethod(BspTreeIndex);
+    // A fixed, shallow tree: with automatic depth, every move of a long wire (stored in every leaf it
+    // crosses) cost thousands of leaf updates; depth 8 measured 3x faster drags and opens (5,000 nodes).
+    setBspTreeDepth(8);
     m_theme = CanvasTheme::fromPalette(palette());
     connect(document, &WorkflowDocument::reset, this, &GraphScene::rebuild);
     connect(document, &WorkflowDocument::nodeAdded, this, &GraphScene::onNodeAdded);
@@ -111,8 +114,10 @@ NodeItem *GraphScene::createNodeItem(const Node &node)
         m_autoPlaced.insert(node.id);
         m_autoDirty = true;
     }
+    applyOverviewFlag(item);
     addItem(item);
     m_nodes.insert(node.id, item);
+    markDirty(item->sceneBoundingRect());
     return item;
 }
 
@@ -128,8 +133,12 @@ void GraphScene::syncAfterWires(NodeItem *item, const Node &node)
     }
     for (const QString &dep : node.after) {
         NodeItem *from = m_nodes.value(dep);
-        if (from && from != item)
-            addItem(new WireItem(from, item));
+        if (from && from != item) {
+            auto *wire = new WireItem(from, item);
+            applyOverviewFlag(wire);
+            addItem(wire);
+            markDirty(wire->boundingRect());
+        }
     }
 }
 
@@ -137,6 +146,7 @@ void GraphScene::removeWire(WireItem *wire)
 {
     if (wire->kind() == WireItem::Kind::Data)
         m_edges.remove(wire->edge());
+    markDirty(wire->boundingRect());
     removeItem(wire);
     delete wire;
 }
@@ -169,6 +179,8 @@ void GraphScene::onNodeRemoved(const QString &id)
     for (WireItem *w : wires)
         removeWire(w);
     const bool wasSelected = item->isSelected();
+    m_lastSelection.remove(id);
+    markDirty(item->sceneBoundingRect());
     removeItem(item);
     delete item;
     if (m_autoPlaced.remove(id))
@@ -186,6 +198,7 @@ void GraphScene::onNodeChanged(const QString &id)
     if (!item || !node)
         return;
     item->sync(*node, m_catalog->find(node->type));
+    markDirty(item->sceneBoundingRect());
     syncAfterWires(item, *node);
     if (!node->position && !m_autoPlaced.contains(id)) {
         m_autoPlaced.insert(id);
@@ -228,7 +241,9 @@ void GraphScene::onNodeMoved(const QString &id, const QPointF &position)
         markAutoPositionsDirty();
     if (item->pos() == position)
         return;
+    markDirty(item->sceneBoundingRect());
     item->setPos(position);
+    markDirty(item->sceneBoundingRect());
     item->updateWirePaths();
     const QRectF r = item->sceneBoundingRect();
     if (!sceneRect().contains(r))
@@ -243,7 +258,9 @@ void GraphScene::onEdgeAdded(const Edge &edge)
         return;
     auto *wire = new WireItem(edge, from, to);
     m_edges.insert(edge, wire);
+    applyOverviewFlag(wire);
     addItem(wire);
+    markDirty(wire->boundingRect());
     if (!from->outputPorts().contains(edge.fromPort))
         resyncPorts(edge.fromNode);
     if (!to->inputPorts().contains(edge.toPort))
@@ -334,7 +351,9 @@ void GraphScene::applyAutoPositions()
         NodeItem *item = m_nodes.value(id);
         const QPointF target = origin + p;
         if (item->pos() != target) {
+            markDirty(item->sceneBoundingRect());
             item->setPos(target);
+            markDirty(item->sceneBoundingRect());
             item->updateWirePaths();
         }
     }
@@ -422,171 +441,15 @@ void GraphScene::emitSelection()
     }
     for (const QString &id : (m_lastSelection - now) + (now - m_lastSelection)) {
         if (NodeItem *item = m_nodes.value(id)) {
-            for (WireItem *w : item->wires())
+            markDirty(item->sceneBoundingRect());
+            for (WireItem *w : item->wires()) {
                 w->update();
+                markDirty(w->boundingRect());
+            }
         }
     }
     m_lastSelection = now;
     emit selectedNodesChanged(selectedNodeIds());
-}
-
-// --- Connections ---
-
-PortRef GraphScene::portAt(const QPointF &scenePos) const
-{
-    const QRectF probe(scenePos - QPointF(16, 16), QSizeF(32, 32));
-    for (QGraphicsItem *i : items(probe, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
-        if (i->type() != NodeItem::Type)
-            continue;
-        auto *node = static_cast<NodeItem *>(i);
-        const PortRef port = node->portAt(node->mapFromScene(scenePos));
-        if (port.isValid())
-            return port;
-    }
-    return {};
-}
-
-QPointF GraphScene::portScenePos(const PortRef &port) const
-{
-    const NodeItem *item = nodeItem(port.node);
-    return item ? item->pos() + item->portPos(port) : QPointF();
-}
-
-bool GraphScene::dependsOn(QStringView node, QStringView ancestor) const
-{
-    const NodeItem *start = nodeItem(node);
-    const NodeItem *target = nodeItem(ancestor);
-    if (!start || !target)
-        return false;
-    QSet<const NodeItem *> seen{start};
-    QList<const NodeItem *> queue{start};
-    while (!queue.isEmpty()) {
-        const NodeItem *n = queue.takeLast();
-        if (n == target)
-            return true;
-        for (const WireItem *w : n->wires()) {
-            if (w->toItem() == n && !seen.contains(w->fromItem())) {
-                seen.insert(w->fromItem());
-                queue.append(w->fromItem());
-            }
-        }
-    }
-    return false;
-}
-
-ConnectionRefusal GraphScene::connectionRefusal(const PortRef &a, const PortRef &b) const
-{
-    if (a.output && b.output)
-        return ConnectionRefusal::OutputToOutput;
-    if (!a.output && !b.output)
-        return ConnectionRefusal::InputToInput;
-    const PortRef &out = a.output ? a : b;
-    const PortRef &in = a.output ? b : a;
-    const NodeItem *from = nodeItem(out.node);
-    const NodeItem *to = nodeItem(in.node);
-    if (!from || !to || !from->hasPort(out) || !to->hasPort(in))
-        return ConnectionRefusal::UnknownPort;
-    if (from == to)
-        return ConnectionRefusal::SameNode;
-    if (!in.isFreePort() && to->isInputWired(in.port))
-        return ConnectionRefusal::InputTaken;
-    if (dependsOn(out.node, in.node))
-        return ConnectionRefusal::WouldCycle;
-    return ConnectionRefusal::None;
-}
-
-void GraphScene::beginConnectionDrag(const PortRef &from)
-{
-    ConnectionDrag drag;
-    drag.from = from;
-    // One walk per drag instead of one per painted port: from an output, the nodes it depends on are
-    // refused; from an input, the nodes that depend on it.
-    const NodeItem *start = nodeItem(from.node);
-    QList<const NodeItem *> queue{start};
-    QSet<QString> &reach = from.output ? drag.ancestors : drag.descendants;
-    while (start && !queue.isEmpty()) {
-        const NodeItem *n = queue.takeLast();
-        for (const WireItem *w : n->wires()) {
-            const NodeItem *next = from.output ? (w->toItem() == n ? w->fromItem() : nullptr)
-                                               : (w->fromItem() == n ? w->toItem() : nullptr);
-            if (next && !reach.contains(next->id())) {
-                reach.insert(next->id());
-                queue.append(next);
-            }
-        }
-    }
-    m_drag = std::move(drag);
-    m_dragHover = {};
-    update();
-}
-
-void GraphScene::endConnectionDrag()
-{
-    if (!m_drag)
-        return;
-    m_drag.reset();
-    m_dragHover = {};
-    update();
-}
-
-const PortRef &GraphScene::dragSource() const
-{
-    static const PortRef none;
-    return m_drag ? m_drag->from : none;
-}
-
-void GraphScene::setDragHover(const PortRef &port)
-{
-    if (m_dragHover == port)
-        return;
-    for (const PortRef &p : {m_dragHover, port}) {
-        if (NodeItem *item = m_nodes.value(p.node))
-            item->update();
-    }
-    m_dragHover = port;
-}
-
-ConnectionRefusal GraphScene::dragRefusal(const PortRef &target) const
-{
-    if (!m_drag)
-        return ConnectionRefusal::None;
-    const PortRef &from = m_drag->from;
-    if (from.output == target.output)
-        return from.output ? ConnectionRefusal::OutputToOutput : ConnectionRefusal::InputToInput;
-    if (from.node == target.node)
-        return ConnectionRefusal::SameNode;
-    const PortRef &in = from.output ? target : from;
-    if (!in.isFreePort()) {
-        const NodeItem *to = nodeItem(in.node);
-        if (to && to->isInputWired(in.port))
-            return ConnectionRefusal::InputTaken;
-    }
-    if (from.output ? m_drag->ancestors.contains(target.node) : m_drag->descendants.contains(target.node))
-        return ConnectionRefusal::WouldCycle;
-    return ConnectionRefusal::None;
-}
-
-bool GraphScene::isDimmed(const NodeItem *item) const
-{
-    if (!m_drag)
-        return false;
-    const PortRef &from = m_drag->from;
-    if (item->id() == from.node)
-        return false; // the node the wire comes from stays as it is
-    const QSet<QString> &refused = from.output ? m_drag->ancestors : m_drag->descendants;
-    if (refused.contains(item->id()))
-        return true;
-    // A node none of whose ports could take the wire.
-    if (from.output) {
-        if (item->hasFreeInput())
-            return false;
-        for (const QString &p : item->inputPorts()) {
-            if (!item->isInputWired(p))
-                return false;
-        }
-        return true;
-    }
-    return item->outputPorts().isEmpty() && !item->hasFreeOutput();
 }
 
 bool GraphScene::event(QEvent *event)

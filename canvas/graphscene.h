@@ -6,6 +6,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QList>
 #include <QSet>
 
 #include <optional>
@@ -75,6 +76,21 @@ public:
     void setDragHover(const PortRef &port); // highlighted target under the cursor
     const PortRef &dragHover() const { return m_dragHover; }
 
+    // Overview mode, for very low zoom: items paint nothing (ItemHasNoContents, so the view does not even
+    // prepare painting them) and paintOverview() draws every card as a rectangle and every wire as a
+    // line in a few batched calls. The view switches it by zoom.
+    void setOverview(bool overview);
+    bool isOverview() const { return m_overview; }
+    void paintOverview(QPainter *painter, const QRectF &exposed) const;
+    // In overview mode items do not schedule their own repaints; changes report their scene
+    // rectangles here and are repainted together, coalesced into a few rectangles.
+    void markDirty(const QRectF &sceneRect)
+    {
+        if (m_overview)
+            queueDirty(sceneRect);
+    }
+    void applyOverviewFlag(QGraphicsItem *item) const;
+
 signals:
     // Node ids in document order, after any change of the selected nodes.
     void selectedNodesChanged(const QStringList &ids);
@@ -99,6 +115,8 @@ private:
     void applyAutoPositions();
     void emitSelection();
     void updateTheme();
+    void queueDirty(const QRectF &sceneRect);
+    void flushDirty();
 
     struct ConnectionDrag
     {
@@ -116,6 +134,8 @@ private:
     QSet<QString> m_lastSelection;
     bool m_autoDirty = false;
     bool m_selectionPending = false;
+    bool m_overview = false;
+    QList<QRectF> m_dirty;
     std::optional<ConnectionDrag> m_drag;
     PortRef m_dragHover;
 };

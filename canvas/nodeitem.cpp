@@ -131,6 +131,7 @@ void NodeItem::rebuildGeometry()
     m_headerPath = m_cardPath.intersected(header);
 
     const CanvasTheme &theme = m_scene->theme();
+    m_categoryColor = theme.categoryColor(m_category);
     const qreal textWidth = Width - TextLeft - 10;
     m_titleText.setText(QFontMetricsF(theme.titleFont).elidedText(m_id, Qt::ElideRight, textWidth));
     m_subtitleText.setText(
@@ -259,7 +260,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 void NodeItem::paintTiny(QPainter *painter, const CanvasTheme &theme)
 {
     // At overview zoom a card is a few pixels: one rectangle in its category colour says enough.
-    QColor fill = isSelected() ? theme.cardSelected : theme.categoryColor(m_category);
+    QColor fill = isSelected() ? theme.cardSelected : m_categoryColor;
     if (m_scene->isDimmed(this))
         fill = mixColors(fill, theme.background, 0.7);
     painter->fillRect(cardRect(), fill);
@@ -267,7 +268,7 @@ void NodeItem::paintTiny(QPainter *painter, const CanvasTheme &theme)
 
 void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
 {
-    const QColor category = theme.categoryColor(m_category);
+    const QColor &category = m_categoryColor;
     painter->setPen(Qt::NoPen);
     painter->setBrush(theme.cardFill);
     painter->drawPath(m_cardPath);

@@ -2,6 +2,7 @@
 
 #include "portref.h"
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QStaticText>
@@ -40,6 +41,7 @@ public:
     const QString &typeId() const { return m_typeId; }
     const QString &category() const { return m_category; }
     const NodeTypeInfo *typeInfo() const { return m_info; }
+    const QColor &categoryColor() const { return m_categoryColor; }
     QRectF cardRect() const { return {0, 0, Width, m_height}; }
 
     // Re-reads ports, type and texts from the node (after nodeChanged, an edge change on a dynamic node,
@@ -87,6 +89,7 @@ private:
     QString m_typeTitle;
     QString m_category;
     QString m_iconPath;
+    QColor m_categoryColor;
     const NodeTypeInfo *m_info = nullptr;
     QStringList m_inputs;
     QStringList m_outputs;

@@ -26,6 +26,7 @@ WireItem::WireItem(const Edge &edge, NodeItem *from, NodeItem *to)
     , m_to(to)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption); // exposedRect, to draw only the visible part of long wires
     setZValue(0);
     m_from->addWire(this);
     m_to->addWire(this);
@@ -39,6 +40,7 @@ WireItem::WireItem(NodeItem *from, NodeItem *to)
     , m_to(to)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption);
     setZValue(-0.5);
     m_from->addWire(this);
     m_to->addWire(this);
@@ -82,10 +84,16 @@ void WireItem::updatePath()
         m_p1 = m_from->pos() + QPointF(NodeItem::Width, NodeItem::HeaderHeight / 2);
         m_p2 = m_to->pos() + QPointF(0, NodeItem::HeaderHeight / 2);
     }
+    auto *graph = static_cast<GraphScene *>(scene());
+    if (graph)
+        graph->markDirty(m_bounds);
     prepareGeometryChange();
     m_path = bezier(m_p1, m_p2);
+    m_polyline.clear();
     const qreal m = HitWidth / 2 + 1;
     m_bounds = m_path.controlPointRect().adjusted(-m, -m, m, m);
+    if (graph)
+        graph->markDirty(m_bounds);
 }
 
 QRectF WireItem::boundingRect() const
@@ -125,7 +133,34 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     pen.setCapStyle(Qt::RoundCap);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
+    // A long wire crossing a small exposed area: stroking all of it (thousands of pixels off screen)
+    // cost 100x more than drawing the visible stretch.
+    const QRectF visible = option->exposedRect.adjusted(-HitWidth, -HitWidth, HitWidth, HitWidth);
+    if (!visible.contains(m_bounds) && (m_bounds.width() + m_bounds.height()) * lod > 800) {
+        paintClipped(painter, visible);
+        return;
+    }
     painter->drawPath(m_path);
+}
+
+void WireItem::paintClipped(QPainter *painter, const QRectF &visible) const
+{
+    if (m_polyline.isEmpty())
+        m_polyline = m_path.toSubpathPolygons().value(0);
+    // Runs of consecutive segments that touch the visible area, each drawn as one polyline.
+    qsizetype runStart = -1;
+    for (qsizetype i = 0; i + 1 < m_polyline.size(); ++i) {
+        const QRectF segment = QRectF(m_polyline.at(i), m_polyline.at(i + 1)).normalized();
+        const bool shown = segment.adjusted(-0.5, -0.5, 0.5, 0.5).intersects(visible);
+        if (shown && runStart < 0)
+            runStart = i;
+        if (!shown && runStart >= 0) {
+            painter->drawPolyline(m_polyline.constData() + runStart, int(i - runStart + 1));
+            runStart = -1;
+        }
+    }
+    if (runStart >= 0)
+        painter->drawPolyline(m_polyline.constData() + runStart, int(m_polyline.size() - runStart));
 }
 
 } // namespace Flow

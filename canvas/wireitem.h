@@ -38,6 +38,8 @@ public:
     void detach();
 
     void updatePath();
+    // The straight line drawn in overview mode.
+    QLineF overviewLine() const { return QLineF(m_p1, m_p2); }
     static QPainterPath bezier(const QPointF &from, const QPointF &to);
 
 private:
@@ -47,7 +49,10 @@ private:
     NodeItem *m_to = nullptr;
     QPointF m_p1;
     QPointF m_p2;
+    void paintClipped(QPainter *painter, const QRectF &visible) const;
+
     QPainterPath m_path;
+    mutable QPolygonF m_polyline; // m_path flattened, built when a long wire is first drawn clipped
     QRectF m_bounds;
 };
 

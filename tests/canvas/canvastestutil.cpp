@@ -7,7 +7,8 @@
 
 namespace CanvasTest {
 
-Flow::Workflow generatedWorkflow(int count, int extraEdges, int afterEdges, bool withPositions)
+Flow::Workflow generatedWorkflow(int count, int extraEdges, int afterEdges, bool withPositions,
+                                 bool longEdges)
 {
     // Column chains of simple types; every fifth node is a script.js that takes extra wires (any
     // input name is accepted). Extra wires and `after` entries always go from a lower to a higher
@@ -38,12 +39,21 @@ Flow::Workflow generatedWorkflow(int count, int extraEdges, int afterEdges, bool
         seed = seed * 1664525u + 1013904223u;
         return seed >> 8;
     };
+    // Extra wires are local, as in real (laid out) workflows: from one to three columns back, a few
+    // rows up or down. `longEdges` makes them random across the whole graph instead (a stress case).
     for (int e = 0; e < extraEdges && count > 6; ++e) {
         int to = 6 + int(next() % quint32(count - 6));
         to -= (to % 5) - 1; // a script.js node
         if (to <= 1 || to >= count)
             to = 6;
-        const int from = int(next() % quint32(to));
+        int from;
+        if (longEdges) {
+            from = int(next() % quint32(to));
+        } else {
+            const int column = to / columns - 1 - int(next() % 3);
+            const int row = std::clamp(to % columns + int(next() % 17) - 8, 0, columns - 1);
+            from = std::clamp(column * columns + row, 0, to - 1);
+        }
         wf.nodes[to].inputs.append({QStringLiteral("x%1").arg(e),
                                     QStringLiteral("n%1").arg(from),
                                     QString::fromLatin1(outPort[from % 5]),

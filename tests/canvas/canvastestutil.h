@@ -57,8 +57,10 @@ inline Flow::Workflow loadExample(const QString &path)
 }
 
 // A generated, deterministic, acyclic workflow: `count` nodes in column chains, plus `extraEdges` data
-// wires into script.js nodes and `afterEdges` ordering dependencies.
-Flow::Workflow generatedWorkflow(int count, int extraEdges, int afterEdges, bool withPositions);
+// wires into script.js nodes (local ones, or random ones across the graph with `longEdges`) and
+// `afterEdges` ordering dependencies.
+Flow::Workflow generatedWorkflow(int count, int extraEdges, int afterEdges, bool withPositions,
+                                 bool longEdges = false);
 
 // True when no two node cards of the scene overlap; fills `clash` with the first pair found.
 bool noOverlap(const Flow::GraphScene &scene, QString *clash = nullptr);

@@ -1,0 +1,142 @@
+// GraphScene's overview mode: the whole graph at very low zoom in a few batched draw calls.
+#include "graphscene.h"
+#include "nodeitem.h"
+#include "wireitem.h"
+
+#include <QPainter>
+#include <QTimer>
+
+#include <cmath>
+
+namespace Flow {
+namespace {
+
+// Many small dirty rectangles (a drag of hundreds of nodes) become at most Grid x Grid cells of their
+// bounding box, merged along rows: the repaint stays near what changed without handing the view a
+// region of thousands of rectangles (whose union and item search would cost more than the paint).
+QList<QRectF> coalesce(const QList<QRectF> &rects)
+{
+    constexpr int Grid = 8;
+    if (rects.size() <= Grid)
+        return rects;
+    QRectF bounds;
+    for (const QRectF &r : rects)
+        bounds |= r;
+    const qreal cw = bounds.width() / Grid;
+    const qreal ch = bounds.height() / Grid;
+    if (cw <= 0 || ch <= 0)
+        return {bounds};
+    bool cells[Grid][Grid] = {};
+    for (const QRectF &r : rects) {
+        const int x0 = std::clamp(int((r.left() - bounds.left()) / cw), 0, Grid - 1);
+        const int x1 = std::clamp(int((r.right() - bounds.left()) / cw), 0, Grid - 1);
+        const int y0 = std::clamp(int((r.top() - bounds.top()) / ch), 0, Grid - 1);
+        const int y1 = std::clamp(int((r.bottom() - bounds.top()) / ch), 0, Grid - 1);
+        for (int y = y0; y <= y1; ++y) {
+            for (int x = x0; x <= x1; ++x)
+                cells[y][x] = true;
+        }
+    }
+    QList<QRectF> out;
+    for (int y = 0; y < Grid; ++y) {
+        for (int x = 0; x < Grid;) {
+            if (!cells[y][x]) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x < Grid && cells[y][x])
+                ++x;
+            out.append(QRectF(bounds.left() + start * cw, bounds.top() + y * ch, (x - start) * cw, ch));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void GraphScene::applyOverviewFlag(QGraphicsItem *item) const
+{
+    item->setFlag(QGraphicsItem::ItemHasNoContents, m_overview);
+}
+
+void GraphScene::setOverview(bool overview)
+{
+    if (overview == m_overview)
+        return;
+    m_overview = overview;
+    m_dirty.clear();
+    for (NodeItem *node : std::as_const(m_nodes)) {
+        applyOverviewFlag(node);
+        for (WireItem *wire : node->wires()) {
+            if (wire->fromItem() == node)
+                applyOverviewFlag(wire);
+        }
+    }
+    update();
+}
+
+void GraphScene::queueDirty(const QRectF &sceneRect)
+{
+    if (m_dirty.isEmpty())
+        QTimer::singleShot(0, this, &GraphScene::flushDirty);
+    m_dirty.append(sceneRect);
+}
+
+void GraphScene::flushDirty()
+{
+    const QList<QRectF> rects = coalesce(m_dirty);
+    m_dirty.clear();
+    for (const QRectF &r : rects)
+        update(r.adjusted(-2, -2, 2, 2));
+}
+
+void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed) const
+{
+    // Cards as rectangles grouped by colour, wires as lines grouped by kind: a handful of draw calls
+    // for the whole graph.
+    QHash<QRgb, QList<QRectF>> cards;
+    QList<QLineF> wires, afterWires, selectedWires;
+    const QColor selected = m_theme.cardSelected;
+    for (const NodeItem *node : m_nodes) {
+        for (const WireItem *wire : node->wires()) {
+            if (wire->fromItem() != node)
+                continue; // each wire once, from its source
+            const QLineF line = wire->overviewLine();
+            if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
+                continue;
+            if (wire->isSelected() || wire->fromItem()->isSelected() || wire->toItem()->isSelected())
+                selectedWires.append(line);
+            else if (wire->kind() == WireItem::Kind::After)
+                afterWires.append(line);
+            else
+                wires.append(line);
+        }
+        const QRectF rect = node->cardRect().translated(node->pos());
+        if (!rect.intersects(exposed))
+            continue;
+        QColor color = node->isSelected() ? selected : node->categoryColor();
+        if (isDimmed(node))
+            color = QColor::fromRgbF(color.redF() * 0.3 + m_theme.background.redF() * 0.7,
+                                     color.greenF() * 0.3 + m_theme.background.greenF() * 0.7,
+                                     color.blueF() * 0.3 + m_theme.background.blueF() * 0.7);
+        cards[color.rgba()].append(rect);
+    }
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(m_theme.wire, 0, Qt::SolidLine, Qt::FlatCap));
+    painter->drawLines(wires);
+    painter->setPen(QPen(m_theme.wireAfter, 0, Qt::DotLine, Qt::FlatCap));
+    painter->drawLines(afterWires);
+    painter->setPen(QPen(selected, 0, Qt::SolidLine, Qt::FlatCap));
+    painter->drawLines(selectedWires);
+    painter->setPen(Qt::NoPen);
+    for (const auto &[rgba, rects] : cards.asKeyValueRange()) {
+        painter->setBrush(QColor::fromRgba(rgba));
+        painter->drawRects(rects.constData(), int(rects.size()));
+    }
+    painter->restore();
+}
+
+} // namespace Flow
