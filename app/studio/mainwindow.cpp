@@ -4,6 +4,7 @@
 #include "inspectorwidget.h"
 #include "notificationbar.h"
 #include "problemsview.h"
+#include "recoverymanager.h"
 #include "workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     createCentralArea();
     m_files = new FileController(m_session, this, m_notifications, this);
+    m_recovery = new RecoveryManager(m_session, this);
     createDocks();
     createStatusBar();
     createMenus();
@@ -258,6 +260,34 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState(StateVersion));
+}
+
+void MainWindow::offerRecovery()
+{
+    const QList<RecoveryManager::Entry> orphans = m_recovery->orphans();
+    if (orphans.isEmpty())
+        return;
+    const RecoveryManager::Entry entry = orphans.first();
+    const QString name = entry.originalPath.isEmpty() ? tr("an untitled workflow")
+                                                      : QFileInfo(entry.originalPath).fileName();
+    NotificationBar *bar = m_notifications->show(
+        QStringLiteral("recovery"), NotificationBar::Kind::Info,
+        tr("Flowstudio ended without saving your changes to %1 (autosaved %2). Restore them?")
+            .arg(name, QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat)));
+    bar->addButton(tr("Restore"), [this, entry] {
+        if (!m_files->maybeSave())
+            return;
+        m_session->loadUnsaved(entry.text, entry.originalPath);
+        // Our own recovery file holds the work before the old one goes.
+        m_recovery->autosaveNow();
+        m_recovery->discard(entry);
+        statusBar()->showMessage(tr("Restored unsaved changes; save to keep them."), 8000);
+        offerRecovery();
+    });
+    bar->addButton(tr("Discard"), [this, entry] {
+        m_recovery->discard(entry);
+        offerRecovery();
+    });
 }
 
 bool MainWindow::isIdle() const

@@ -60,6 +60,9 @@ public:
     void restoreSettings();
     void saveSettings() const;
 
+    // Offers the work of a session that crashed or was killed, newest first (a bar above the canvas).
+    void offerRecovery();
+
     // Whether the content has settled (no auto-layout running); for the screenshot hook.
     bool isIdle() const;
 

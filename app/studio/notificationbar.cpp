@@ -103,6 +103,8 @@ NotificationBar *NotificationArea::show(const QString &id, NotificationBar::Kind
     dismiss(id);
     auto bar = new NotificationBar(id, kind, text, this);
     m_layout->addWidget(bar);
+    // Children added to a visible widget stay hidden until shown.
+    bar->show();
     return bar;
 }
 

@@ -3,6 +3,7 @@
 #include "appearance.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
+#include "recoverymanager.h"
 #include "screenshot.h"
 #include "yamleditor.h"
 
@@ -77,6 +78,7 @@ int runStudio(const StudioOptions &options)
 {
     applyAppearance(options.theme);
     MainWindow window;
+    window.recovery()->setInterval(options.autosaveIntervalMs);
     const bool screenshot = !options.screenshotPath.isEmpty();
     if (screenshot)
         window.files()->setAutomaticAnswer(FileController::Answer::Discard);
@@ -93,6 +95,7 @@ int runStudio(const StudioOptions &options)
     if (options.size.isValid())
         window.resize(options.size);
     window.show();
+    window.offerRecovery();
     return QApplication::exec();
 }
 

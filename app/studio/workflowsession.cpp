@@ -152,6 +152,7 @@ void WorkflowSession::setEditedText(const QByteArray &text)
     m_text = text;
     m_applyTimer.start();
     notifyModified();
+    emit contentChanged();
 }
 
 void WorkflowSession::applyPendingText()
@@ -193,12 +194,14 @@ void WorkflowSession::restoreState(const Workflow &workflow, const QByteArray &t
     }
     updateDiagnostics();
     notifyModified();
+    emit contentChanged();
 }
 
 void WorkflowSession::onDocumentChanged()
 {
     if (m_restoring)
         return;
+    emit contentChanged();
     // A burst of signals (a paste of many nodes) costs one write: the text is made when first needed.
     if (!m_regeneratePending) {
         m_regeneratePending = true;

@@ -81,6 +81,8 @@ signals:
     void loaded();
     // The document is about to be replaced as a whole by a text edit or its undo (views keep selections).
     void aboutToReplaceDocument();
+    // Any change of the workflow or its text by the user (typing, canvas, inspector, undo); not loading.
+    void contentChanged();
 
 private:
     void onDocumentChanged();

@@ -16,7 +16,9 @@
 #include "canvas/graphview.h"
 #include "model/workflowdocument.h"
 
+#include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -45,6 +47,9 @@ private slots:
     void droppedFileIsOpened();
     void missingFileBecomesNewFile();
     void menusHaveStandardShortcuts();
+    void fileChangedOnDiskOffersReload();
+    void revertDropsChanges();
+    void recentFilesRemembered();
 
 private:
     QString writeTemp(const QByteArray &bytes, const QString &name = QStringLiteral("flow.yaml"))
@@ -280,6 +285,66 @@ void tst_MainWindow::menusHaveStandardShortcuts()
              QKeySequence(QKeySequence::Copy));
     QCOMPARE(window.canvas()->action(GraphController::Action::Paste)->shortcut(),
              QKeySequence(QKeySequence::Paste));
+}
+
+void tst_MainWindow::fileChangedOnDiskOffersReload()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("watched.yaml"));
+    QVERIFY(window.files()->openFile(path));
+    // Our own save is not a change by another program; a write after it is.
+    QVERIFY(window.files()->save());
+    QByteArray changed = StudioTest::twoNodes();
+    changed.replace("name: Two nodes", "name: Changed elsewhere");
+    QVERIFY(StudioTest::writeFile(path, changed));
+    QTRY_VERIFY(window.notifications()->bar(QStringLiteral("disk-change")));
+    NotificationBar *bar = window.notifications()->bar(QStringLiteral("disk-change"));
+    QVERIFY(bar->text().contains(QStringLiteral("watched.yaml")));
+    QPushButton *reload = nullptr;
+    for (QPushButton *button : bar->findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Reload"))
+            reload = button;
+    }
+    QVERIFY(reload);
+    reload->click();
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), changed);
+    QCOMPARE(window.session()->document()->workflow().name, QStringLiteral("Changed elsewhere"));
+    QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::revertDropsChanges()
+{
+    MainWindow window;
+    window.files()->setAutomaticAnswer(FileController::Answer::Discard);
+    const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("revert.yaml"));
+    QVERIFY(window.files()->openFile(path));
+    QVERIFY(!window.files()->revertAction()->isEnabled());
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 300));
+    QVERIFY(window.files()->revertAction()->isEnabled());
+    window.files()->revertAction()->trigger();
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), StudioTest::twoNodes());
+    QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::recentFilesRemembered()
+{
+    MainWindow window;
+    const QString first = writeTemp(StudioTest::twoNodes(), QStringLiteral("first.yaml"));
+    const QString second = writeTemp(StudioTest::twoNodes(), QStringLiteral("second.yaml"));
+    QVERIFY(window.files()->openFile(first));
+    QVERIFY(window.files()->openFile(second));
+    QCOMPARE(window.files()->recentFiles().value(0), QFileInfo(second).absoluteFilePath());
+    QCOMPARE(window.files()->recentFiles().value(1), QFileInfo(first).absoluteFilePath());
+    // The menu lists them and opens them.
+    emit window.files()->recentMenu()->aboutToShow();
+    const QList<QAction *> actions = window.files()->recentMenu()->actions();
+    QVERIFY(actions.size() >= 2);
+    QVERIFY(actions.at(1)->text().contains(QStringLiteral("first.yaml")));
+    actions.at(1)->trigger();
+    QCOMPARE(window.session()->filePath(), QFileInfo(first).absoluteFilePath());
 }
 
 QTEST_MAIN(tst_MainWindow)
