@@ -13,7 +13,7 @@ namespace {
 using Graph = std::vector<std::vector<int>>;
 
 // Edges run from a node to the nodes that wait for it.
-Graph buildGraph(const Workflow &workflow)
+Graph buildGraph(const Workflow &workflow, const std::vector<QStringList> &expressionDependencies)
 {
     QHash<QString, int> index;
     for (int i = 0; i < workflow.nodes.size(); ++i) {
@@ -27,6 +27,8 @@ Graph buildGraph(const Workflow &workflow)
         QStringList deps = node.after;
         for (const InputBinding &b : node.inputs)
             deps.append(b.sourceNode);
+        if (size_t(i) < expressionDependencies.size())
+            deps += expressionDependencies[size_t(i)];
         for (const QString &dep : std::as_const(deps)) {
             const int j = index.value(dep, -1);
             if (j < 0 || j == i)
@@ -129,9 +131,10 @@ std::vector<int> shortestCycle(const Graph &graph, const std::vector<int> &compo
 
 } // namespace
 
-void findCycles(const Workflow &workflow, Diagnostics &diagnostics)
+void findCycles(const Workflow &workflow, const std::vector<QStringList> &expressionDependencies,
+                Diagnostics &diagnostics)
 {
-    const Graph graph = buildGraph(workflow);
+    const Graph graph = buildGraph(workflow, expressionDependencies);
     for (const std::vector<int> &component : stronglyConnected(graph)) {
         if (component.size() < 2)
             continue;

@@ -1,7 +1,10 @@
 // scanExpressions() and isValidNodeId(): the syntax the model checks without evaluating anything.
 #include "validator.h"
 
+#include "expressionrefs.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace Flow {
 
@@ -38,6 +41,23 @@ ExpressionScan scanExpressions(QStringView text)
         scan.wholeString = scan.spans.first().start == lead && scan.spans.first().length == trimmed.size();
     }
     return scan;
+}
+
+QList<NodeReference> nodeReferences(QStringView text, const ExpressionScan &scan)
+{
+    // The same pattern as the executor's referencedNodes(), applied to the expressions only.
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(\bnodes\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*["']([^"']+)["']\s*\]))"));
+    QList<NodeReference> references;
+    for (const ExpressionSpan &span : scan.spans) {
+        if (!span.code.contains(u"nodes"))
+            continue;
+        for (auto it = pattern.globalMatch(text.mid(span.start, span.length)); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            references.append({m.captured(1).isEmpty() ? m.captured(2) : m.captured(1), span.start});
+        }
+    }
+    return references;
 }
 
 bool isValidNodeId(QStringView id)

@@ -2,6 +2,7 @@
 #include "validator.h"
 
 #include "cycles.h"
+#include "expressionrefs.h"
 #include "nodetypeinfo.h"
 #include "textutil.h"
 
@@ -9,6 +10,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <vector>
 
 namespace Flow {
 namespace {
@@ -55,16 +57,19 @@ public:
     Diagnostics run()
     {
         checkIds();
-        for (const Node &node : m_workflow.nodes) {
+        m_expressionDeps.resize(size_t(m_workflow.nodes.size()));
+        for (qsizetype i = 0; i < m_workflow.nodes.size(); ++i) {
+            const Node &node = m_workflow.nodes.at(i);
             const NodeTypeInfo *type = checkType(node);
             checkInputs(node, type);
             checkAfter(node);
             if (type)
                 checkConfig(node, *type);
+            m_currentDeps = &m_expressionDeps[size_t(i)];
             checkExpressions(node);
         }
         checkOutputs();
-        findCycles(m_workflow, m_diagnostics);
+        findCycles(m_workflow, m_expressionDeps, m_diagnostics);
         std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
                          [](const Diagnostic &a, const Diagnostic &b) {
                              return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
@@ -289,8 +294,32 @@ private:
     void checkString(const QString &text, const SourcePos &pos, const QString &where, const QString &nodeId)
     {
         const ExpressionScan scan = scanExpressions(text);
-        if (!scan.ok())
+        if (!scan.ok()) {
             error(offsetPos(pos, text, scan.errorOffset), tr("%1 in %2").arg(scan.error, where), nodeId);
+            return;
+        }
+        for (const NodeReference &ref : nodeReferences(text, scan))
+            checkReference(ref, offsetPos(pos, text, ref.offset), where, nodeId);
+    }
+
+    // `nodes.<id>` in an expression: a dependency like `after:`. In `nodes.a-b` the dash may be
+    // arithmetic, so `a` alone counts too (as the executor reads it).
+    void checkReference(const NodeReference &ref, const SourcePos &pos, const QString &where,
+                        const QString &nodeId)
+    {
+        QString id = ref.id;
+        if (!findNode(id) && id.contains(u'-') && findNode(id.section(u'-', 0, 0)))
+            id = id.section(u'-', 0, 0);
+        if (id == nodeId) {
+            error(pos, tr("%1 reads the outputs of node '%2' itself").arg(where, id), nodeId);
+        } else if (!findNode(id)) {
+            error(pos,
+                  tr("%1 refers to node '%2', but there is no node '%2'%3")
+                      .arg(where, id, Text::didYouMean(id, m_workflow.nodeIds())),
+                  nodeId);
+        } else if (m_currentDeps && !m_currentDeps->contains(id)) {
+            m_currentDeps->append(id);
+        }
     }
 
     // Every string anywhere inside `v`; `path` names it in messages ("env.HOME", "args[2]").
@@ -345,7 +374,9 @@ private:
 
     const Workflow &m_workflow;
     const NodeTypeCatalog *m_catalog;
-    QHash<QString, const Node *> m_nodes; // the first node of each id
+    QHash<QString, const Node *> m_nodes;      // the first node of each id
+    std::vector<QStringList> m_expressionDeps; // per node: the nodes its expressions read
+    QStringList *m_currentDeps = nullptr;
     Diagnostics m_diagnostics;
 };
 

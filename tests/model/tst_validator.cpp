@@ -202,6 +202,10 @@ private slots:
             << QList<Node>{after(node("hub", "t"), {"x2", "y1"}), after(node("x1", "t"), {"hub"}),
                            after(node("x2", "t"), {"x1"}), after(node("y1", "t"), {"hub"})}
             << QStringList({"cycle: hub → y1 → hub"});
+        Node reads = node("reads", "t");
+        reads.config.insert("message", "${{ nodes.writes.outputs.x }}");
+        QTest::newRow("through an expression") << QList<Node>{reads, after(node("writes", "t"), {"reads"})}
+                                               << QStringList({"cycle: reads → writes → reads"});
         QTest::newRow("self loops are not cycles here")
             << QList<Node>{after(node("a", "t"), {"a"})}
             << QStringList({"node 'a' waits for itself in 'after'"});
