@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "commandpalette.h"
 #include "filecontroller.h"
 #include "inspectorwidget.h"
 #include "notificationbar.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     m_recovery = new RecoveryManager(m_session, this);
     createDocks();
     createStatusBar();
+    m_commandPalette = new CommandPalette([this] { return allActions(); }, this);
     createMenus();
     createToolBar();
     connectParts();

@@ -2,6 +2,7 @@
 // from the shared stack; everything uses standard shortcuts where the platform has them.
 #include "mainwindow.h"
 
+#include "commandpalette.h"
 #include "filecontroller.h"
 #include "workflowsession.h"
 
@@ -95,6 +96,12 @@ QMenu *MainWindow::createViewMenu()
 {
     QMenu *view = new QMenu(tr("&View"), this);
     addCanvasActions(view, m_canvas, {Action::ZoomIn, Action::ZoomOut, Action::ZoomReset, Action::ZoomToFit});
+    view->addSeparator();
+    QAction *commands = view->addAction(QIcon(QStringLiteral(":/studio/search.svg")), tr("Find &Command…"));
+    commands->setObjectName(QStringLiteral("action.commandPalette"));
+    commands->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    commands->setStatusTip(tr("Search every command by name"));
+    connect(commands, &QAction::triggered, m_commandPalette, &CommandPalette::popup);
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : std::as_const(m_docks)) {

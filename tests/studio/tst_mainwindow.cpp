@@ -1,6 +1,7 @@
 // The main window in-process (offscreen): opening files, problems, and the canvas <-> YAML sync.
 #include "studiotestutil.h"
 
+#include "commandpalette.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
@@ -16,6 +17,7 @@
 #include "canvas/graphview.h"
 #include "model/workflowdocument.h"
 
+#include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -50,6 +52,7 @@ private slots:
     void fileChangedOnDiskOffersReload();
     void revertDropsChanges();
     void recentFilesRemembered();
+    void commandPaletteFindsAndRunsActions();
 
 private:
     QString writeTemp(const QByteArray &bytes, const QString &name = QStringLiteral("flow.yaml"))
@@ -345,6 +348,42 @@ void tst_MainWindow::recentFilesRemembered()
     QVERIFY(actions.at(1)->text().contains(QStringLiteral("first.yaml")));
     actions.at(1)->trigger();
     QCOMPARE(window.session()->filePath(), QFileInfo(first).absoluteFilePath());
+}
+
+void tst_MainWindow::commandPaletteFindsAndRunsActions()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.files()->openFile(writeTemp(StudioTest::twoNodes())));
+    QAction *open = window.findAction(QStringLiteral("action.commandPalette"));
+    QVERIFY(open);
+    QCOMPARE(open->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    open->trigger();
+    CommandPalette *palette = window.commandPalette();
+    QVERIFY(palette->isVisible());
+    const QStringList all = palette->visibleCommands();
+    // Every menu command is there, from the app and from the canvas.
+    for (const char *command : {"Save", "Open…", "Undo", "Zoom In", "Auto-Layout", "Find Command…"}) {
+        QVERIFY2(
+            std::any_of(all.begin(), all.end(),
+                        [command](const QString &c) { return c.startsWith(QString::fromUtf8(command)); }),
+            command);
+    }
+    QTest::keyClicks(palette->filterEdit(), QStringLiteral("zoom"));
+    const QStringList zoom = palette->visibleCommands();
+    QVERIFY(zoom.size() >= 3);
+    QVERIFY(std::all_of(zoom.begin(), zoom.end(),
+                        [](const QString &c) { return c.contains(QLatin1String("Zoom")); }));
+    palette->filterEdit()->clear();
+    QTest::keyClicks(palette->filterEdit(), QStringLiteral("select all"));
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
+    QVERIFY(!palette->isVisible());
+    QTRY_COMPARE(window.canvas()->selectedNodeIds().size(), 2);
+    // Esc closes without running anything.
+    open->trigger();
+    QTest::keyClick(palette->filterEdit(), Qt::Key_Escape);
+    QVERIFY(!palette->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)
