@@ -20,6 +20,19 @@
 
 using namespace Flow;
 
+// Collects the regions the viewport repaints.
+class PaintSpy : public QObject
+{
+public:
+    QRegion region;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            region += static_cast<QPaintEvent *>(event)->region();
+        return false;
+    }
+};
+
 class TstCanvasInteraction : public QObject
 {
     Q_OBJECT
@@ -37,6 +50,7 @@ private slots:
     void inlineRename();
     void zoomKeysAndFit();
     void minimapNavigates();
+    void overviewModeStaysInteractive();
 
 private:
     QPoint viewPos(const QPointF &scenePos) const { return m_editor->view()->mapFromScene(scenePos); }
@@ -380,6 +394,49 @@ void TstCanvasInteraction::minimapNavigates()
     const QPointF center = view->mapToScene(view->viewport()->rect().center());
     QVERIFY2((center - target).manhattanLength() < 60,
              qPrintable(QStringLiteral("%1,%2").arg(center.x()).arg(center.y())));
+}
+
+void TstCanvasInteraction::overviewModeStaysInteractive()
+{
+    // At very low zoom the cards are drawn in one batch by the scene, not by the items; clicking,
+    // dragging and painting must still work.
+    load("flowstudio: 1\nnodes:\n  a: {type: http.request}\n  b: {type: json.parse, inputs: {text: a.body}}\n"
+         "layout:\n  a: [0, 0]\n  b: [300, 0]\n");
+    GraphView *view = m_editor->view();
+    view->setZoom(0.2, QPointF(250, 60));
+    view->centerOn(QPointF(250, 60));
+    QVERIFY(m_editor->scene()->isOverview());
+    QImage image(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    view->viewport()->render(&image);
+    const QColor network = m_editor->scene()->nodeItem(u"a")->categoryColor();
+    QCOMPARE(image.pixel(viewPos({100, 60})), network.rgb());
+    QCOMPARE(image.pixel(viewPos({130, -230})), m_editor->scene()->theme().background.rgb());
+
+    QTest::mouseClick(viewport(), Qt::LeftButton, {}, viewPos({100, 40}));
+    QCOMPARE(m_editor->selectedNodeIds(), QStringList{"a"});
+    view->viewport()->render(&image);
+    QCOMPARE(image.pixel(viewPos({100, 60})), m_editor->scene()->theme().cardSelected.rgb());
+    // Items paint nothing here, so the scene itself must schedule repaints of what moved.
+    QApplication::processEvents(); // paints what the zoom and the click asked for
+    PaintSpy painted;
+    viewport()->installEventFilter(&painted);
+    const QRect before = view->mapFromScene(m_editor->scene()->nodeRect(u"a")).boundingRect();
+    drag(viewPos({100, 40}), viewPos({100, 40}) + QPoint(40, 40));
+    QCOMPARE(m_undo->count(), 1);
+    const QRect after = view->mapFromScene(m_editor->scene()->nodeRect(u"a")).boundingRect();
+    // (QRegion::contains(QRect) means "overlaps"; covering is checked by subtraction.)
+    QTRY_VERIFY((QRegion(before) - painted.region).isEmpty() && (QRegion(after) - painted.region).isEmpty());
+    QVERIFY(!(QRegion(viewport()->rect()) - painted.region).isEmpty()); // only near what changed
+    QVERIFY(m_doc->node(u"a")->position->x() >= 180);
+    view->viewport()->render(&image);
+    QCOMPARE(image.pixel(viewPos(m_editor->scene()->nodeRect(u"a").center())),
+             m_editor->scene()->theme().cardSelected.rgb());
+
+    // Back at a readable zoom the items paint themselves again.
+    view->setZoom(1.0, QPointF(250, 60));
+    QVERIFY(!m_editor->scene()->isOverview());
+    view->viewport()->render(&image);
+    QVERIFY(image.pixel(viewPos(m_editor->scene()->nodeRect(u"b").center())) != network.rgb());
 }
 
 QTEST_MAIN(TstCanvasInteraction)
