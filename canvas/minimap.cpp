@@ -105,7 +105,7 @@ void Minimap::paintEvent(QPaintEvent *)
     QRectF frame(fromScene(visible.topLeft()), fromScene(visible.bottomRight()));
     frame = frame.intersected(QRectF(rect()).adjusted(1, 1, -1, -1));
     QColor fill = theme.cardSelected;
-    fill.setAlpha(40);
+    fill.setAlpha(22);
     p.setBrush(fill);
     p.setPen(QPen(theme.cardSelected, 1.5));
     p.drawRect(frame);

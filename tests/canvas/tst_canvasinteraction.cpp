@@ -51,6 +51,8 @@ private slots:
     void zoomKeysAndFit();
     void minimapNavigates();
     void overviewModeStaysInteractive();
+    void panWithMiddleButtonAndSpace();
+    void tabOpensQuickAdd();
 
 private:
     QPoint viewPos(const QPointF &scenePos) const { return m_editor->view()->mapFromScene(scenePos); }
@@ -437,6 +439,42 @@ void TstCanvasInteraction::overviewModeStaysInteractive()
     QVERIFY(!m_editor->scene()->isOverview());
     view->viewport()->render(&image);
     QVERIFY(image.pixel(viewPos(m_editor->scene()->nodeRect(u"b").center())) != network.rgb());
+}
+
+void TstCanvasInteraction::panWithMiddleButtonAndSpace()
+{
+    load("flowstudio: 1\nnodes:\n  a: {type: json.parse}\nlayout:\n  a: [0, 0]\n");
+    GraphView *view = m_editor->view();
+    const QPoint center = viewport()->rect().center();
+    const QPointF start = view->mapToScene(center);
+    QTest::mousePress(viewport(), Qt::MiddleButton, {}, center);
+    QTest::mouseMove(viewport(), center + QPoint(50, 30));
+    QTest::mouseMove(viewport(), center + QPoint(100, 60));
+    QTest::mouseRelease(viewport(), Qt::MiddleButton, {}, center + QPoint(100, 60));
+    QCOMPARE(view->mapToScene(center), start - QPointF(100, 60));
+    // Space held: a left drag pans instead of selecting, even over a node.
+    view->setFocus();
+    QTest::keyPress(view, Qt::Key_Space);
+    const QPoint onNode = viewPos({100, 10});
+    const QPointF before = view->mapToScene(onNode);
+    drag(onNode, onNode + QPoint(-80, 0));
+    QTest::keyRelease(view, Qt::Key_Space);
+    QCOMPARE(view->mapToScene(onNode), before + QPointF(80, 0));
+    QCOMPARE(m_undo->count(), 0); // nothing moved in the document
+    QVERIFY(m_editor->selectedNodeIds().isEmpty());
+}
+
+void TstCanvasInteraction::tabOpensQuickAdd()
+{
+    GraphView *view = m_editor->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Tab);
+    QuickAddPopup *popup = view->quickAddPopup();
+    QTRY_VERIFY(popup->isVisible());
+    QTest::keyClicks(popup->filterEdit(), "delay");
+    QTest::keyClick(popup->filterEdit(), Qt::Key_Enter);
+    QCOMPARE(m_doc->workflow().nodes.size(), 1);
+    QCOMPARE(m_doc->workflow().nodes.first().type, QStringLiteral("time.delay"));
 }
 
 QTEST_MAIN(TstCanvasInteraction)
