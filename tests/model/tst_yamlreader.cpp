@@ -159,8 +159,10 @@ private slots:
         QCOMPARE(r.workflow->name, QStringLiteral("a"));
         QVERIFY(!r.ok());
 
-        const LoadResult nodes = readWorkflow("flowstudio: 1\nnodes:\n  a:\n    type: x\n  a:\n    type: y\n");
-        QCOMPARE(listed(nodes.diagnostics), QStringLiteral("5:3: duplicate node id 'a' (first defined on line 3)"));
+        const LoadResult nodes
+            = readWorkflow("flowstudio: 1\nnodes:\n  a:\n    type: x\n  a:\n    type: y\n");
+        QCOMPARE(listed(nodes.diagnostics),
+                 QStringLiteral("5:3: duplicate node id 'a' (first defined on line 3)"));
         QCOMPARE(nodes.diagnostics.first().nodeId, QStringLiteral("a"));
         QCOMPARE(nodes.workflow->nodes.size(), 1);
         QCOMPARE(nodes.workflow->nodes.first().type, QStringLiteral("x"));
