@@ -160,22 +160,45 @@ ConnectionRefusal GraphController::connectPorts(const PortRef &a, const PortRef 
         emit message(refusalMessage(refusal));
         return refusal;
     }
-    const PortRef &out = a.output ? a : b;
-    const PortRef &in = a.output ? b : a;
+    const Edge edge = edgeBetween(a.output ? a : b, a.output ? b : a);
+    auto *cmd = new ConnectCommand(document(), edge);
+    cmd->setText(tr("Connect %1.%2 to %3.%4").arg(edge.fromNode, edge.fromPort, edge.toNode, edge.toPort));
+    m_undoStack->push(cmd);
+    return ConnectionRefusal::None;
+}
+
+Edge GraphController::edgeBetween(const PortRef &out, const PortRef &in) const
+{
     Edge edge{out.node, out.port, in.node, in.port};
     if (in.isFreePort()) {
         // A new input on a dynamic node, named after what feeds it and unique on that node.
         const NodeItem *to = m_scene->nodeItem(in.node);
         const QString base = out.port.isEmpty() ? QStringLiteral("value") : out.port;
         edge.toPort = base;
-        for (int i = 2; to->inputPorts().contains(edge.toPort); ++i)
+        for (int i = 2; to && to->inputPorts().contains(edge.toPort); ++i)
             edge.toPort = base + u'_' + QString::number(i);
     }
     if (out.isFreePort())
         edge.fromPort = edge.toPort;
-    auto *cmd = new ConnectCommand(document(), edge);
-    cmd->setText(tr("Connect %1.%2 to %3.%4").arg(edge.fromNode, edge.fromPort, edge.toNode, edge.toPort));
-    m_undoStack->push(cmd);
+    return edge;
+}
+
+ConnectionRefusal GraphController::reconnect(const Edge &wire, const PortRef &to)
+{
+    const PortRef from{wire.fromNode, wire.fromPort, true};
+    if (to.node == wire.toNode && to.port == wire.toPort && !to.output)
+        return ConnectionRefusal::None; // put back where it was
+    const ConnectionRefusal refusal = m_scene->connectionRefusal(from, to);
+    if (refusal != ConnectionRefusal::None) {
+        emit message(refusalMessage(refusal));
+        return refusal;
+    }
+    const Edge edge = edgeBetween(from, to);
+    auto *macro = new QUndoCommand(
+        tr("Reconnect %1.%2 to %3.%4").arg(edge.fromNode, edge.fromPort, edge.toNode, edge.toPort));
+    new DisconnectCommand(document(), wire, macro);
+    new ConnectCommand(document(), edge, macro);
+    m_undoStack->push(macro);
     return ConnectionRefusal::None;
 }
 

@@ -74,6 +74,9 @@ public:
     // Connects two ports given in either order. Refuses (and emits message()) with the reason.
     ConnectionRefusal connectPorts(const PortRef &a, const PortRef &b);
     bool disconnect(const Edge &edge);
+    // Moves the input end of `wire` to the input `to` (a wire picked up at its input and dropped on
+    // another one): one undo step.
+    ConnectionRefusal reconnect(const Edge &wire, const PortRef &to);
     // Returns an empty string on success, otherwise the message shown to the user.
     QString renameNode(const QString &oldId, const QString &newId);
     // One step of a node drag; events with the same serial merge (see MoveNodesCommand).
@@ -120,6 +123,7 @@ private:
                         void (GraphController::*slot)());
     QPointF pastePosition() const;
     QString refusalMessage(ConnectionRefusal refusal) const;
+    Edge edgeBetween(const PortRef &out, const PortRef &in) const;
 
     GraphScene *m_scene;
     QUndoStack *m_undoStack;

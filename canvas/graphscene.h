@@ -65,8 +65,9 @@ public:
     // True when `ancestor` is `node` or `node` depends on it through wires or `after`.
     bool dependsOn(QStringView node, QStringView ancestor) const;
 
-    // While a wire is dragged from `from`, impossible targets are drawn dimmed.
-    void beginConnectionDrag(const PortRef &from);
+    // While a wire is dragged from `from`, impossible targets are drawn dimmed. `released` is an input
+    // whose wire is being moved away (picked up at its input end): it counts as free.
+    void beginConnectionDrag(const PortRef &from, const PortRef &released = {});
     void endConnectionDrag();
     bool isConnectionDragActive() const { return m_drag.has_value(); }
     // For painting: is this node/port a refused target of the current drag?
@@ -121,6 +122,7 @@ private:
     struct ConnectionDrag
     {
         PortRef from;
+        PortRef released;
         QSet<QString> ancestors;   // nodes the dragged-from node depends on (for output drags)
         QSet<QString> descendants; // nodes that depend on it (for input drags)
     };

@@ -70,10 +70,11 @@ ConnectionRefusal GraphScene::connectionRefusal(const PortRef &a, const PortRef 
     return ConnectionRefusal::None;
 }
 
-void GraphScene::beginConnectionDrag(const PortRef &from)
+void GraphScene::beginConnectionDrag(const PortRef &from, const PortRef &released)
 {
     ConnectionDrag drag;
     drag.from = from;
+    drag.released = released;
     // One walk per drag instead of one per painted port: from an output, the nodes it depends on are
     // refused; from an input, the nodes that depend on it.
     const NodeItem *start = nodeItem(from.node);
@@ -131,7 +132,7 @@ ConnectionRefusal GraphScene::dragRefusal(const PortRef &target) const
     if (from.node == target.node)
         return ConnectionRefusal::SameNode;
     const PortRef &in = from.output ? target : from;
-    if (!in.isFreePort()) {
+    if (!in.isFreePort() && !(in == m_drag->released)) {
         const NodeItem *to = nodeItem(in.node);
         if (to && to->isInputWired(in.port))
             return ConnectionRefusal::InputTaken;
@@ -156,7 +157,7 @@ bool GraphScene::isDimmed(const NodeItem *item) const
         if (item->hasFreeInput())
             return false;
         for (const QString &p : item->inputPorts()) {
-            if (!item->isInputWired(p))
+            if (!item->isInputWired(p) || PortRef{item->id(), p, false} == m_drag->released)
                 return false;
         }
         return true;

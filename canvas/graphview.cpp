@@ -219,6 +219,13 @@ void GraphView::mousePressEvent(QMouseEvent *event)
     const QPointF scenePos = mapToScene(event->pos());
     const PortRef port = m_scene->portAt(scenePos);
     if (port.isValid()) {
+        // A wired input picks its wire up: the drag moves the wire's input end elsewhere.
+        if (WireItem *wire = port.output ? nullptr : wireInto(port)) {
+            m_pickedWire = wire->edge();
+            startWire(PortRef{wire->edge().fromNode, wire->edge().fromPort, true}, scenePos, port);
+            wire->hide();
+            return;
+        }
         startWire(port, scenePos);
         return;
     }

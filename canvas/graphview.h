@@ -1,10 +1,13 @@
 #pragma once
 
+#include "model/workflow.h"
 #include "portref.h"
 
 #include <QGraphicsView>
 #include <QHash>
 #include <QPointer>
+
+#include <optional>
 
 class QLineEdit;
 class QRubberBand;
@@ -81,7 +84,8 @@ private:
     enum class Mode { None, Pan, MoveNodes, Wire, RubberBand };
     void startNodeMove(const QPointF &scenePos);
     void continueNodeMove(const QPointF &scenePos);
-    void startWire(const PortRef &from, const QPointF &scenePos);
+    void startWire(const PortRef &from, const QPointF &scenePos, const PortRef &released = {});
+    WireItem *wireInto(const PortRef &input) const;
     void continueWire(const QPointF &scenePos);
     void finishWire(const QPoint &viewPos);
     void cancelWire();
@@ -118,6 +122,7 @@ private:
     QStringList m_bandBase; // selection before a Ctrl rubber band
     // Wire drag
     PortRef m_wireFrom;
+    std::optional<Edge> m_pickedWire; // a wire picked up at its input end, being moved
     // Quick add
     QPointF m_quickAddScenePos;
     PortRef m_quickAddFrom;

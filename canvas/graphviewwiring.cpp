@@ -15,11 +15,23 @@ namespace Flow {
 
 // --- Wires ---
 
-void GraphView::startWire(const PortRef &from, const QPointF &scenePos)
+WireItem *GraphView::wireInto(const PortRef &input) const
+{
+    const NodeItem *node = m_scene->nodeItem(input.node);
+    if (!node || input.isFreePort())
+        return nullptr;
+    for (WireItem *w : node->wires()) {
+        if (w->kind() == WireItem::Kind::Data && w->toItem() == node && w->edge().toPort == input.port)
+            return w;
+    }
+    return nullptr;
+}
+
+void GraphView::startWire(const PortRef &from, const QPointF &scenePos, const PortRef &released)
 {
     m_mode = Mode::Wire;
     m_wireFrom = from;
-    m_scene->beginConnectionDrag(from);
+    m_scene->beginConnectionDrag(from, released);
     if (!m_rubberWire) {
         m_rubberWire = new QGraphicsPathItem;
         m_rubberWire->setZValue(10);
@@ -49,6 +61,11 @@ void GraphView::cancelWire()
     m_scene->endConnectionDrag();
     if (m_rubberWire)
         m_rubberWire->hide();
+    if (m_pickedWire) {
+        if (WireItem *wire = m_scene->wireItem(*m_pickedWire))
+            wire->show();
+        m_pickedWire.reset();
+    }
 }
 
 void GraphView::finishWire(const QPoint &viewPos)
@@ -78,7 +95,16 @@ void GraphView::finishWire(const QPoint &viewPos)
             break;
         }
     }
+    const std::optional<Edge> picked = m_pickedWire;
     cancelWire();
+    if (picked) {
+        // A picked-up wire goes to the input it was dropped on, or away when dropped elsewhere.
+        if (target.isValid())
+            m_controller->reconnect(*picked, target);
+        else
+            m_controller->disconnect(*picked);
+        return;
+    }
     if (target.isValid()) {
         if (!(target == from))
             m_controller->connectPorts(from, target);

@@ -4,11 +4,15 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/minimap.h"
+#include "canvas/palettewidget.h"
+#include "canvas/quickaddpopup.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QLineEdit>
+#include <QTreeWidget>
 #include <QPainter>
 #include <QStyleFactory>
 #include <QUndoStack>
@@ -29,6 +33,8 @@ int main(int argc, char **argv)
     QString zoom = QStringLiteral("fit");
     QStringList select;
     QString drag;
+    QString palettePng;
+    QString quickAddPng;
     bool dark = false;
     for (int i = 3; i < args.size(); ++i) {
         if (args[i] == u"--size" && i + 1 < args.size()) {
@@ -42,6 +48,10 @@ int main(int argc, char **argv)
             select = args[++i].split(u',');
         } else if (args[i] == u"--drag" && i + 1 < args.size()) {
             drag = args[++i];
+        } else if (args[i] == u"--palette" && i + 1 < args.size()) {
+            palettePng = args[++i];
+        } else if (args[i] == u"--quickadd" && i + 1 < args.size()) {
+            quickAddPng = args[++i];
         }
     }
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -86,5 +96,20 @@ int main(int argc, char **argv)
     }
     QApplication::processEvents();
     editor.grab().save(args[2]);
+    if (!palettePng.isEmpty()) {
+        Flow::PaletteWidget palette;
+        palette.resize(240, 480);
+        palette.show();
+        palette.tree()->setCurrentItem(palette.tree()->topLevelItem(1)->child(0));
+        QApplication::processEvents();
+        palette.grab().save(palettePng);
+    }
+    if (!quickAddPng.isEmpty()) {
+        Flow::QuickAddPopup *popup = editor.view()->quickAddPopup();
+        popup->popup(QPoint(100, 100));
+        popup->filterEdit()->setText(QStringLiteral("js"));
+        QApplication::processEvents();
+        popup->grab().save(quickAddPng);
+    }
     return 0;
 }

@@ -53,6 +53,7 @@ private slots:
     void overviewModeStaysInteractive();
     void panWithMiddleButtonAndSpace();
     void tabOpensQuickAdd();
+    void pickUpWireAtItsInput();
 
 private:
     QPoint viewPos(const QPointF &scenePos) const { return m_editor->view()->mapFromScene(scenePos); }
@@ -475,6 +476,37 @@ void TstCanvasInteraction::tabOpensQuickAdd()
     QTest::keyClick(popup->filterEdit(), Qt::Key_Enter);
     QCOMPARE(m_doc->workflow().nodes.size(), 1);
     QCOMPARE(m_doc->workflow().nodes.first().type, QStringLiteral("time.delay"));
+}
+
+void TstCanvasInteraction::pickUpWireAtItsInput()
+{
+    load("flowstudio: 1\nnodes:\n  a: {type: shell.exec}\n  b: {type: json.parse, inputs: {text: a.stdout}}\n"
+         "  c: {type: json.select}\nlayout:\n  a: [0, 0]\n  b: [300, 0]\n  c: [300, 200]\n");
+    const QByteArray start = writeWorkflow(m_doc->workflow());
+    // Grab the wire at b.text and drop it on c.value: the wire moves, one step.
+    drag(portPos({"b", "text", false}), portPos({"c", "value", false}));
+    QVERIFY(!m_doc->node(u"b")->input(u"text"));
+    QCOMPARE(m_doc->node(u"c")->input(u"value")->sourceNode, QStringLiteral("a"));
+    QCOMPARE(m_undo->count(), 1);
+    QVERIFY(m_editor->scene()->wireItem(Edge{"a", "stdout", "c", "value"})->isVisible());
+    // Grab it again and drop it on empty canvas: disconnected.
+    drag(portPos({"c", "value", false}), viewPos({600, 500}));
+    QVERIFY(!m_doc->node(u"c")->input(u"value"));
+    QCOMPARE(m_undo->count(), 2);
+    QVERIFY(!m_editor->view()->quickAddPopup()->isVisible());
+    m_undo->undo();
+    m_undo->undo();
+    QCOMPARE(writeWorkflow(m_doc->workflow()), start);
+    // Escape during the drag puts everything back.
+    const QPoint from = portPos({"b", "text", false});
+    QTest::mousePress(viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport(), from + QPoint(-60, 40));
+    QVERIFY(!m_editor->scene()->wireItem(Edge{"a", "stdout", "b", "text"})->isVisible());
+    QTest::keyClick(m_editor->view(), Qt::Key_Escape);
+    QTest::mouseRelease(viewport(), Qt::LeftButton, {}, from + QPoint(-60, 40));
+    QVERIFY(m_editor->scene()->wireItem(Edge{"a", "stdout", "b", "text"})->isVisible());
+    QCOMPARE(writeWorkflow(m_doc->workflow()), start);
+    QCOMPARE(m_undo->index(), 0);
 }
 
 QTEST_MAIN(TstCanvasInteraction)
