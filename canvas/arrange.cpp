@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Flow {
 namespace {
@@ -21,6 +22,13 @@ struct Box
     QString id;
     QRectF rect;
 };
+
+// Layouts keep at least 36 units between nodes, so rounding to the 20-unit grid cannot make two overlap.
+QPointF onGrid(const QPointF &p)
+{
+    const qreal g = GraphScene::GridSize;
+    return QPointF(std::round(p.x() / g) * g, std::round(p.y() / g) * g);
+}
 
 QList<Box> boxesOf(GraphScene *scene, const QStringList &ids)
 {
@@ -164,7 +172,7 @@ void GraphController::autoLayoutNodes(const QStringList &requested)
         QHash<QString, QPointF> positions;
         for (const auto &[id, p] : watcher->result().asKeyValueRange()) {
             if (document()->node(id)) // it may have gone while the layout ran
-                positions.insert(id, origin + p);
+                positions.insert(id, onGrid(origin + p));
         }
         if (!positions.isEmpty())
             m_undoStack->push(new MoveNodesCommand(document(), positions,

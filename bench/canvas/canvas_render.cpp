@@ -10,6 +10,7 @@
 #include "model/workflowio.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QTreeWidget>
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
     QString palettePng;
     QString quickAddPng;
     bool dark = false;
+    bool layout = false;
     for (int i = 3; i < args.size(); ++i) {
         if (args[i] == u"--size" && i + 1 < args.size()) {
             const QStringList wh = args[++i].split(u'x');
@@ -48,6 +50,8 @@ int main(int argc, char **argv)
             select = args[++i].split(u',');
         } else if (args[i] == u"--drag" && i + 1 < args.size()) {
             drag = args[++i];
+        } else if (args[i] == u"--layout") {
+            layout = true;
         } else if (args[i] == u"--palette" && i + 1 < args.size()) {
             palettePng = args[++i];
         } else if (args[i] == u"--quickadd" && i + 1 < args.size()) {
@@ -83,6 +87,12 @@ int main(int argc, char **argv)
     editor.resize(size);
     editor.show();
     QApplication::processEvents();
+    if (layout) {
+        QEventLoop loop;
+        QObject::connect(editor.controller(), &Flow::GraphController::layoutFinished, &loop, &QEventLoop::quit);
+        editor.controller()->autoLayout();
+        loop.exec();
+    }
     if (zoom == u"fit")
         editor.view()->zoomToFit();
     else
