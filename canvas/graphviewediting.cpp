@@ -5,8 +5,10 @@
 #include "nodeitem.h"
 #include "quickaddpopup.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QToolTip>
 
 namespace Flow {
@@ -107,6 +109,39 @@ void GraphView::closeIdEditor()
     m_editedId.clear();
     m_idEditor->hide();
     setFocus(Qt::OtherFocusReason);
+}
+
+void GraphView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // Right-click on a node acts on it: it joins (or becomes) the selection first.
+    if (QGraphicsItem *item = itemAt(event->pos()); item && !item->isSelected()) {
+        const bool blocked = m_scene->blockSignals(true);
+        m_scene->clearSelection();
+        m_scene->blockSignals(blocked);
+        item->setSelected(true);
+    }
+    const QPoint pos = event->pos();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    using A = GraphController::Action;
+    if (!m_scene->selectedItems().isEmpty()) {
+        for (A a : {A::Rename, A::Duplicate, A::Cut, A::Copy, A::Delete})
+            menu->addAction(m_controller->action(a));
+        QMenu *arrange = menu->addMenu(tr("Arrange"));
+        for (A a : {A::AlignLeft, A::AlignRight, A::AlignTop, A::AlignBottom})
+            arrange->addAction(m_controller->action(a));
+        arrange->addSeparator();
+        for (A a : {A::DistributeHorizontally, A::DistributeVertically, A::AutoLayoutSelection})
+            arrange->addAction(m_controller->action(a));
+        menu->addSeparator();
+    }
+    menu->addAction(tr("Add Node…"), this, [this, pos] { openQuickAdd(pos); });
+    menu->addAction(m_controller->action(A::Paste));
+    menu->addSeparator();
+    for (A a : {A::SelectAll, A::AutoLayout, A::ZoomToFit})
+        menu->addAction(m_controller->action(a));
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 bool GraphView::eventFilter(QObject *watched, QEvent *event)

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
@@ -54,6 +55,8 @@ private slots:
     void panWithMiddleButtonAndSpace();
     void tabOpensQuickAdd();
     void pickUpWireAtItsInput();
+    void contextMenuActsOnClickedNode();
+    void followsPalette();
 
 private:
     QPoint viewPos(const QPointF &scenePos) const { return m_editor->view()->mapFromScene(scenePos); }
@@ -507,6 +510,37 @@ void TstCanvasInteraction::pickUpWireAtItsInput()
     QVERIFY(m_editor->scene()->wireItem(Edge{"a", "stdout", "b", "text"})->isVisible());
     QCOMPARE(writeWorkflow(m_doc->workflow()), start);
     QCOMPARE(m_undo->index(), 0);
+}
+
+void TstCanvasInteraction::contextMenuActsOnClickedNode()
+{
+    load("flowstudio: 1\nnodes:\n  a: {type: json.parse}\n  b: {type: json.parse}\n"
+         "layout:\n  a: [0, 0]\n  b: [300, 0]\n");
+    m_editor->scene()->selectNodes({"a"});
+    const QPoint pos = viewPos({400, 10});
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(viewport(), &event);
+    QCOMPARE(m_editor->selectedNodeIds(), QStringList{"b"});
+    QMenu *menu = m_editor->view()->findChild<QMenu *>();
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    QVERIFY(menu->actions().contains(m_editor->action(GraphController::Action::Rename)));
+    m_editor->action(GraphController::Action::Duplicate)->trigger();
+    QCOMPARE(m_doc->workflow().nodes.size(), 3);
+    menu->close();
+}
+
+void TstCanvasInteraction::followsPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(30, 30, 34));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+    dark.setColor(QPalette::Base, QColor(24, 24, 28));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    QVERIFY(!m_editor->scene()->theme().dark);
+    m_editor->view()->setPalette(dark);
+    QVERIFY(m_editor->scene()->theme().dark);
+    QVERIFY(m_editor->scene()->theme().background.lightnessF() < 0.3);
 }
 
 QTEST_MAIN(TstCanvasInteraction)
