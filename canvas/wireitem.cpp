@@ -62,14 +62,32 @@ void WireItem::detach()
     m_to = nullptr;
 }
 
-QPainterPath WireItem::bezier(const QPointF &from, const QPointF &to)
+namespace {
+
+qreal handleLength(const QPointF &from, const QPointF &to)
 {
     // Horizontal tangents at both ends; the further apart, the rounder. Backward wires loop around.
     const qreal dx = to.x() - from.x();
-    const qreal handle = std::max(40.0, std::abs(dx) * 0.5) + (dx < 0 ? std::min(120.0, -dx * 0.25) : 0.0);
+    return std::max(40.0, std::abs(dx) * 0.5) + (dx < 0 ? std::min(120.0, -dx * 0.25) : 0.0);
+}
+
+} // namespace
+
+QPainterPath WireItem::bezier(const QPointF &from, const QPointF &to)
+{
+    const qreal handle = handleLength(from, to);
     QPainterPath path(from);
     path.cubicTo(from + QPointF(handle, 0), to - QPointF(handle, 0), to);
     return path;
+}
+
+const QPainterPath &WireItem::path() const
+{
+    if (!m_pathValid) {
+        m_path = bezier(m_p1, m_p2);
+        m_pathValid = true;
+    }
+    return m_path;
 }
 
 void WireItem::updatePath()
@@ -88,10 +106,16 @@ void WireItem::updatePath()
     if (graph)
         graph->markDirty(m_bounds);
     prepareGeometryChange();
-    m_path = bezier(m_p1, m_p2);
+    m_pathValid = false;
     m_polyline.clear();
+    // A cubic bezier lies inside the box of its control points.
+    const qreal handle = handleLength(m_p1, m_p2);
+    const QPointF c1 = m_p1 + QPointF(handle, 0);
+    const QPointF c2 = m_p2 - QPointF(handle, 0);
     const qreal m = HitWidth / 2 + 1;
-    m_bounds = m_path.controlPointRect().adjusted(-m, -m, m, m);
+    m_bounds = QRectF(QPointF(std::min({m_p1.x(), c1.x(), c2.x(), m_p2.x()}), std::min(m_p1.y(), m_p2.y())),
+                      QPointF(std::max({m_p1.x(), c1.x(), c2.x(), m_p2.x()}), std::max(m_p1.y(), m_p2.y())))
+                   .adjusted(-m, -m, m, m);
     if (graph)
         graph->markDirty(m_bounds);
 }
@@ -106,7 +130,7 @@ QPainterPath WireItem::shape() const
     // Built on demand only: hit tests are rare compared to moves and paints.
     QPainterPathStroker stroker;
     stroker.setWidth(HitWidth);
-    return stroker.createStroke(m_path);
+    return stroker.createStroke(path());
 }
 
 void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -140,13 +164,13 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         paintClipped(painter, visible);
         return;
     }
-    painter->drawPath(m_path);
+    painter->drawPath(path());
 }
 
 void WireItem::paintClipped(QPainter *painter, const QRectF &visible) const
 {
     if (m_polyline.isEmpty())
-        m_polyline = m_path.toSubpathPolygons().value(0);
+        m_polyline = path().toSubpathPolygons().value(0);
     // Runs of consecutive segments that touch the visible area, each drawn as one polyline.
     qsizetype runStart = -1;
     for (qsizetype i = 0; i + 1 < m_polyline.size(); ++i) {

@@ -50,8 +50,12 @@ private:
     QPointF m_p1;
     QPointF m_p2;
     void paintClipped(QPainter *painter, const QRectF &visible) const;
+    const QPainterPath &path() const;
 
-    QPainterPath m_path;
+    // The bezier is built on first use (paint or hit test), not on every move: in a drag of hundreds
+    // of nodes most wires are off screen or drawn as lines.
+    mutable QPainterPath m_path;
+    mutable bool m_pathValid = false;
     mutable QPolygonF m_polyline; // m_path flattened, built when a long wire is first drawn clipped
     QRectF m_bounds;
 };
