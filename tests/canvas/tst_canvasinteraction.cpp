@@ -9,6 +9,7 @@
 #include "canvas/quickaddpopup.h"
 #include "canvas/wireitem.h"
 #include "canvastestutil.h"
+#include "viewtestbase.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -21,109 +22,25 @@
 
 using namespace Flow;
 
-// Collects the regions the viewport repaints.
-class PaintSpy : public QObject
-{
-public:
-    QRegion region;
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            region += static_cast<QPaintEvent *>(event)->region();
-        return false;
-    }
-};
+using CanvasTest::PaintSpy;
 
-class TstCanvasInteraction : public QObject
+class TstCanvasInteraction : public CanvasTest::ViewTestBase
 {
     Q_OBJECT
 
 private slots:
-    void init();
-    void cleanup();
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
     void buildByMouseThenUndoRedo();
     void paletteDragPayload();
-    void paletteFilter();
     void rubberBandAndCtrlClick();
     void consecutiveDragsAreSeparateSteps();
     void wireDroppedOnEmptySpaceAddsConnectedNode();
     void refusedWireDragChangesNothing();
     void inlineRename();
-    void zoomKeysAndFit();
-    void minimapNavigates();
-    void overviewModeStaysInteractive();
-    void panWithMiddleButtonAndSpace();
     void tabOpensQuickAdd();
     void pickUpWireAtItsInput();
-    void contextMenuActsOnClickedNode();
-    void followsPalette();
-
-private:
-    QPoint viewPos(const QPointF &scenePos) const { return m_editor->view()->mapFromScene(scenePos); }
-    QPoint portPos(const PortRef &p) const { return viewPos(m_editor->scene()->portScenePos(p)); }
-    QWidget *viewport() const { return m_editor->view()->viewport(); }
-    void dropType(const QString &type, const QPoint &pos);
-    void dropMime(const QMimeData *mime, const QPoint &pos);
-    void drag(const QPoint &from, const QPoint &to, Qt::KeyboardModifiers mods = {});
-    void load(const QByteArray &yaml);
-
-    WorkflowDocument *m_doc = nullptr;
-    QUndoStack *m_undo = nullptr;
-    CanvasEditor *m_editor = nullptr;
 };
-
-void TstCanvasInteraction::init()
-{
-    m_doc = new WorkflowDocument;
-    m_undo = new QUndoStack;
-    m_editor = new CanvasEditor(m_doc, m_undo);
-    m_editor->resize(1000, 700);
-    m_editor->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_editor));
-    m_editor->view()->setZoom(1.0, QPointF());
-    m_editor->view()->centerOn(QPointF(400, 200));
-}
-
-void TstCanvasInteraction::cleanup()
-{
-    delete m_editor;
-    delete m_undo;
-    delete m_doc;
-}
-
-void TstCanvasInteraction::load(const QByteArray &yaml)
-{
-    m_doc->setWorkflow(readWorkflow(yaml).workflow.value());
-    m_editor->view()->centerOn(QPointF(400, 200));
-}
-
-void TstCanvasInteraction::dropType(const QString &type, const QPoint &pos)
-{
-    QMimeData mime;
-    mime.setData(QLatin1String(NodeTypeMimeType), type.toUtf8());
-    dropMime(&mime, pos);
-}
-
-// The event sequence of a real drag and drop: enter, move, drop (a drop alone is not delivered).
-void TstCanvasInteraction::dropMime(const QMimeData *mime, const QPoint &pos)
-{
-    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport(), &move);
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(viewport(), &drop);
-    QVERIFY(drop.isAccepted());
-}
-
-void TstCanvasInteraction::drag(const QPoint &from, const QPoint &to, Qt::KeyboardModifiers mods)
-{
-    QTest::mousePress(viewport(), Qt::LeftButton, mods, from);
-    for (int i = 1; i <= 4; ++i)
-        QTest::mouseMove(viewport(), from + (to - from) * i / 4);
-    QTest::mouseRelease(viewport(), Qt::LeftButton, mods, to);
-}
 
 void TstCanvasInteraction::buildByMouseThenUndoRedo()
 {
@@ -202,22 +119,6 @@ void TstCanvasInteraction::paletteDragPayload()
     QCOMPARE(m_doc->workflow().nodes.size(), 1);
     QCOMPARE(m_doc->workflow().nodes.first().type, QStringLiteral("json.parse"));
     QCOMPARE(m_undo->count(), 1);
-}
-
-void TstCanvasInteraction::paletteFilter()
-{
-    PaletteWidget palette;
-    QSignalSpy activated(&palette, &PaletteWidget::typeActivated);
-    QVERIFY(palette.visibleTypeIds().contains("shell.exec"));
-    palette.setFilterText("json");
-    QCOMPARE(palette.visibleTypeIds(), (QStringList{"json.parse", "json.select", "json.stringify"}));
-    palette.setFilterText("write file");
-    QCOMPARE(palette.visibleTypeIds(), QStringList{"file.write"});
-    QTest::keyClick(palette.filterEdit(), Qt::Key_Return);
-    QCOMPARE(activated.size(), 1);
-    QCOMPARE(activated.first().first().toString(), QStringLiteral("file.write"));
-    palette.setFilterText("no such thing");
-    QVERIFY(palette.visibleTypeIds().isEmpty());
 }
 
 void TstCanvasInteraction::rubberBandAndCtrlClick()
@@ -361,113 +262,6 @@ void TstCanvasInteraction::inlineRename()
     QCOMPARE(m_undo->count(), 1);
 }
 
-void TstCanvasInteraction::zoomKeysAndFit()
-{
-    load(writeWorkflow(CanvasTest::generatedWorkflow(60, 10, 5, true)));
-    GraphView *view = m_editor->view();
-    view->setFocus();
-    view->zoomReset();
-    QCOMPARE(view->zoom(), 1.0);
-    QTest::keyClick(view, Qt::Key_Equal, Qt::ControlModifier);
-    QVERIFY(view->zoom() > 1.0);
-    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
-    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
-    QVERIFY(view->zoom() < 1.0);
-    QTest::keyClick(view, Qt::Key_0, Qt::ControlModifier); // fit
-    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
-    QVERIFY(visible.contains(m_editor->scene()->nodesBoundingRect()));
-    // Wheel zoom keeps the point under the cursor in place.
-    const QPoint cursor(300, 200);
-    const QPointF before = view->mapToScene(cursor);
-    QWheelEvent wheel(cursor, view->viewport()->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(view->viewport(), &wheel);
-    QVERIFY(view->zoom() > 0);
-    QVERIFY((view->mapToScene(cursor) - before).manhattanLength() < 2.0 / view->zoom());
-}
-
-void TstCanvasInteraction::minimapNavigates()
-{
-    load(writeWorkflow(CanvasTest::generatedWorkflow(100, 10, 5, true)));
-    GraphView *view = m_editor->view();
-    view->zoomReset();
-    Minimap *minimap = view->minimap();
-    QVERIFY(minimap->isVisible());
-    minimap->repaint();
-    const QRectF bounds = m_editor->scene()->nodesBoundingRect();
-    const QPointF target = bounds.bottomRight() - QPointF(100, 100);
-    QTest::mouseClick(minimap, Qt::LeftButton, {}, minimap->fromScene(target).toPoint());
-    const QPointF center = view->mapToScene(view->viewport()->rect().center());
-    QVERIFY2((center - target).manhattanLength() < 60,
-             qPrintable(QStringLiteral("%1,%2").arg(center.x()).arg(center.y())));
-}
-
-void TstCanvasInteraction::overviewModeStaysInteractive()
-{
-    // At very low zoom the cards are drawn in one batch by the scene, not by the items; clicking,
-    // dragging and painting must still work.
-    load("flowstudio: 1\nnodes:\n  a: {type: http.request}\n  b: {type: json.parse, inputs: {text: a.body}}\n"
-         "layout:\n  a: [0, 0]\n  b: [300, 0]\n");
-    GraphView *view = m_editor->view();
-    view->setZoom(0.2, QPointF(250, 60));
-    view->centerOn(QPointF(250, 60));
-    QVERIFY(m_editor->scene()->isOverview());
-    QImage image(view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    view->viewport()->render(&image);
-    const QColor network = m_editor->scene()->nodeItem(u"a")->categoryColor();
-    QCOMPARE(image.pixel(viewPos({100, 60})), network.rgb());
-    QCOMPARE(image.pixel(viewPos({130, -230})), m_editor->scene()->theme().background.rgb());
-
-    QTest::mouseClick(viewport(), Qt::LeftButton, {}, viewPos({100, 40}));
-    QCOMPARE(m_editor->selectedNodeIds(), QStringList{"a"});
-    view->viewport()->render(&image);
-    QCOMPARE(image.pixel(viewPos({100, 60})), m_editor->scene()->theme().cardSelected.rgb());
-    // Items paint nothing here, so the scene itself must schedule repaints of what moved.
-    QApplication::processEvents(); // paints what the zoom and the click asked for
-    PaintSpy painted;
-    viewport()->installEventFilter(&painted);
-    const QRect before = view->mapFromScene(m_editor->scene()->nodeRect(u"a")).boundingRect();
-    drag(viewPos({100, 40}), viewPos({100, 40}) + QPoint(40, 40));
-    QCOMPARE(m_undo->count(), 1);
-    const QRect after = view->mapFromScene(m_editor->scene()->nodeRect(u"a")).boundingRect();
-    // (QRegion::contains(QRect) means "overlaps"; covering is checked by subtraction.)
-    QTRY_VERIFY((QRegion(before) - painted.region).isEmpty() && (QRegion(after) - painted.region).isEmpty());
-    QVERIFY(!(QRegion(viewport()->rect()) - painted.region).isEmpty()); // only near what changed
-    QVERIFY(m_doc->node(u"a")->position->x() >= 180);
-    view->viewport()->render(&image);
-    QCOMPARE(image.pixel(viewPos(m_editor->scene()->nodeRect(u"a").center())),
-             m_editor->scene()->theme().cardSelected.rgb());
-
-    // Back at a readable zoom the items paint themselves again.
-    view->setZoom(1.0, QPointF(250, 60));
-    QVERIFY(!m_editor->scene()->isOverview());
-    view->viewport()->render(&image);
-    QVERIFY(image.pixel(viewPos(m_editor->scene()->nodeRect(u"b").center())) != network.rgb());
-}
-
-void TstCanvasInteraction::panWithMiddleButtonAndSpace()
-{
-    load("flowstudio: 1\nnodes:\n  a: {type: json.parse}\nlayout:\n  a: [0, 0]\n");
-    GraphView *view = m_editor->view();
-    const QPoint center = viewport()->rect().center();
-    const QPointF start = view->mapToScene(center);
-    QTest::mousePress(viewport(), Qt::MiddleButton, {}, center);
-    QTest::mouseMove(viewport(), center + QPoint(50, 30));
-    QTest::mouseMove(viewport(), center + QPoint(100, 60));
-    QTest::mouseRelease(viewport(), Qt::MiddleButton, {}, center + QPoint(100, 60));
-    QCOMPARE(view->mapToScene(center), start - QPointF(100, 60));
-    // Space held: a left drag pans instead of selecting, even over a node.
-    view->setFocus();
-    QTest::keyPress(view, Qt::Key_Space);
-    const QPoint onNode = viewPos({100, 10});
-    const QPointF before = view->mapToScene(onNode);
-    drag(onNode, onNode + QPoint(-80, 0));
-    QTest::keyRelease(view, Qt::Key_Space);
-    QCOMPARE(view->mapToScene(onNode), before + QPointF(80, 0));
-    QCOMPARE(m_undo->count(), 0); // nothing moved in the document
-    QVERIFY(m_editor->selectedNodeIds().isEmpty());
-}
-
 void TstCanvasInteraction::tabOpensQuickAdd()
 {
     GraphView *view = m_editor->view();
@@ -510,37 +304,6 @@ void TstCanvasInteraction::pickUpWireAtItsInput()
     QVERIFY(m_editor->scene()->wireItem(Edge{"a", "stdout", "b", "text"})->isVisible());
     QCOMPARE(writeWorkflow(m_doc->workflow()), start);
     QCOMPARE(m_undo->index(), 0);
-}
-
-void TstCanvasInteraction::contextMenuActsOnClickedNode()
-{
-    load("flowstudio: 1\nnodes:\n  a: {type: json.parse}\n  b: {type: json.parse}\n"
-         "layout:\n  a: [0, 0]\n  b: [300, 0]\n");
-    m_editor->scene()->selectNodes({"a"});
-    const QPoint pos = viewPos({400, 10});
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(viewport(), &event);
-    QCOMPARE(m_editor->selectedNodeIds(), QStringList{"b"});
-    QMenu *menu = m_editor->view()->findChild<QMenu *>();
-    QVERIFY(menu);
-    QTRY_VERIFY(menu->isVisible());
-    QVERIFY(menu->actions().contains(m_editor->action(GraphController::Action::Rename)));
-    m_editor->action(GraphController::Action::Duplicate)->trigger();
-    QCOMPARE(m_doc->workflow().nodes.size(), 3);
-    menu->close();
-}
-
-void TstCanvasInteraction::followsPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(30, 30, 34));
-    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
-    dark.setColor(QPalette::Base, QColor(24, 24, 28));
-    dark.setColor(QPalette::Text, QColor(230, 230, 230));
-    QVERIFY(!m_editor->scene()->theme().dark);
-    m_editor->view()->setPalette(dark);
-    QVERIFY(m_editor->scene()->theme().dark);
-    QVERIFY(m_editor->scene()->theme().background.lightnessF() < 0.3);
 }
 
 QTEST_MAIN(TstCanvasInteraction)
