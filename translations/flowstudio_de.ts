@@ -1,4 +1,1210 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Flow::GraphController</name>
+    <message>
+        <source>Align left</source>
+        <translation>Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align right</source>
+        <translation>Rechts ausrichten</translation>
+    </message>
+    <message>
+        <source>Align top</source>
+        <translation>Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Align bottom</source>
+        <translation>Unten ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute horizontally</source>
+        <translation>Horizontal verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute vertically</source>
+        <translation>Vertikal verteilen</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>Automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>Auto-layout selection</source>
+        <translation>Auswahl automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no workflow nodes.</source>
+        <translation>Die Zwischenablage enthält keine Workflow-Knoten.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Node…</source>
+        <translation>Knoten &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>&amp;Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>&amp;Rechts ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>&amp;Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>&amp;Unten ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>&amp;Horizontal verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>&amp;Vertikal verteilen</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;Layout</source>
+        <translation>Automatisch &amp;anordnen</translation>
+    </message>
+    <message>
+        <source>Auto-Layout &amp;Selection</source>
+        <translation>Au&amp;swahl automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Actual &amp;Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 has no input to connect to.</source>
+        <translation>%1 hat keinen Eingang, der verbunden werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 has no output to connect from.</source>
+        <translation>%1 hat keinen Ausgang, der verbunden werden kann.</translation>
+    </message>
+    <message>
+        <source>Add connected %1</source>
+        <translation>Verbundenes %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Connect %1.%2 to %3.%4</source>
+        <translation>%1.%2 mit %3.%4 verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect %1.%2 from %3.%4</source>
+        <translation>Verbindung %1.%2 – %3.%4 lösen</translation>
+    </message>
+    <message>
+        <source>There is no node “%1”.</source>
+        <translation>Es gibt keinen Knoten „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid id: start with a letter or _, then use letters, digits, _ and -.</source>
+        <translation>„%1“ ist keine gültige ID: Beginnen Sie mit einem Buchstaben oder _, danach Buchstaben, Ziffern, _ und -.</translation>
+    </message>
+    <message>
+        <source>The id “%1” is taken by another node.</source>
+        <translation>Die ID „%1“ gehört bereits einem anderen Knoten.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>A node cannot be connected to itself.</source>
+        <translation>Ein Knoten kann nicht mit sich selbst verbunden werden.</translation>
+    </message>
+    <message>
+        <source>That input is already connected; remove its wire first.</source>
+        <translation>Dieser Eingang ist schon verbunden; entfernen Sie zuerst seine Verbindung.</translation>
+    </message>
+    <message>
+        <source>That connection would make a cycle.</source>
+        <translation>Diese Verbindung würde einen Zyklus erzeugen.</translation>
+    </message>
+    <message>
+        <source>Connect an output to an input, not two inputs.</source>
+        <translation>Verbinden Sie einen Ausgang mit einem Eingang, nicht zwei Eingänge.</translation>
+    </message>
+    <message>
+        <source>Connect an output to an input, not two outputs.</source>
+        <translation>Verbinden Sie einen Ausgang mit einem Eingang, nicht zwei Ausgänge.</translation>
+    </message>
+    <message>
+        <source>There is no such port.</source>
+        <translation>Diesen Anschluss gibt es nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n wire(s)</source>
+        <translation>
+            <numerusform>%n Verbindung löschen</numerusform>
+            <numerusform>%n Verbindungen löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten ausschneiden</numerusform>
+            <numerusform>%n Knoten ausschneiden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard is empty.</source>
+        <translation>Die Zwischenablage ist leer.</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten einfügen</numerusform>
+            <numerusform>%n Knoten einfügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnect %1.%2 to %3.%4</source>
+        <translation>%1.%2 neu mit %3.%4 verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::GraphView</name>
+    <message>
+        <source>Node id: letters, digits, _ and -; Enter to rename, Esc to cancel</source>
+        <translation>Knoten-ID: Buchstaben, Ziffern, _ und -; Eingabe benennt um, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Anordnen</translation>
+    </message>
+    <message>
+        <source>Add Node…</source>
+        <translation>Knoten hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: Klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::NodeTypes</name>
+    <message>
+        <source>Parse JSON</source>
+        <translation>JSON lesen</translation>
+    </message>
+    <message>
+        <source>Parses JSON text into a value.</source>
+        <translation>Liest JSON-Text in einen Wert.</translation>
+    </message>
+    <message>
+        <source>JSON text</source>
+        <translation>JSON-Text</translation>
+    </message>
+    <message>
+        <source>The parsed value</source>
+        <translation>Der gelesene Wert</translation>
+    </message>
+    <message>
+        <source>Select from JSON</source>
+        <translation>Aus JSON auswählen</translation>
+    </message>
+    <message>
+        <source>Picks part of a value by a path such as items[0].name.</source>
+        <translation>Wählt einen Teil eines Werts über einen Pfad wie items[0].name.</translation>
+    </message>
+    <message>
+        <source>Any value</source>
+        <translation>Ein beliebiger Wert</translation>
+    </message>
+    <message>
+        <source>The selected part</source>
+        <translation>Der ausgewählte Teil</translation>
+    </message>
+    <message>
+        <source>Path such as items[0].name</source>
+        <translation>Pfad wie items[0].name</translation>
+    </message>
+    <message>
+        <source>Write JSON</source>
+        <translation>JSON schreiben</translation>
+    </message>
+    <message>
+        <source>Turns a value into JSON text.</source>
+        <translation>Macht aus einem Wert JSON-Text.</translation>
+    </message>
+    <message>
+        <source>Spaces per indent level; 0 for compact</source>
+        <translation>Leerzeichen pro Einrückungsstufe; 0 für kompakt</translation>
+    </message>
+    <message>
+        <source>Log message</source>
+        <translation>Log-Meldung</translation>
+    </message>
+    <message>
+        <source>Writes a message to the run log.</source>
+        <translation>Schreibt eine Meldung ins Lauf-Log.</translation>
+    </message>
+    <message>
+        <source>Logged when config message is empty</source>
+        <translation>Wird geloggt, wenn message in der Konfiguration leer ist</translation>
+    </message>
+    <message>
+        <source>The logged text</source>
+        <translation>Der geloggte Text</translation>
+    </message>
+    <message>
+        <source>Text to log (may use ${{ }} expressions)</source>
+        <translation>Zu loggender Text (darf ${{ }}-Ausdrücke enthalten)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Log-Stufe</translation>
+    </message>
+    <message>
+        <source>Read file</source>
+        <translation>Datei lesen</translation>
+    </message>
+    <message>
+        <source>Reads a text file.</source>
+        <translation>Liest eine Textdatei.</translation>
+    </message>
+    <message>
+        <source>File content</source>
+        <translation>Dateiinhalt</translation>
+    </message>
+    <message>
+        <source>File to read</source>
+        <translation>Zu lesende Datei</translation>
+    </message>
+    <message>
+        <source>Write file</source>
+        <translation>Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Writes text to a file.</source>
+        <translation>Schreibt Text in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Text to write</source>
+        <translation>Zu schreibender Text</translation>
+    </message>
+    <message>
+        <source>Absolute path of the written file</source>
+        <translation>Absoluter Pfad der geschriebenen Datei</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Zu schreibende Datei</translation>
+    </message>
+    <message>
+        <source>Append instead of replacing</source>
+        <translation>Anhängen statt ersetzen</translation>
+    </message>
+    <message>
+        <source>Sub-workflow</source>
+        <translation>Unter-Workflow</translation>
+    </message>
+    <message>
+        <source>Runs another workflow file; inputs become its params, its outputs are returned.</source>
+        <translation>Führt eine andere Workflow-Datei aus; die Eingänge werden ihre Parameter, ihre Ausgaben werden zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Workflow file</source>
+        <translation>Workflow-Datei</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Waits for a while, then passes its input through.</source>
+        <translation>Wartet eine Weile und reicht dann seine Eingabe weiter.</translation>
+    </message>
+    <message>
+        <source>Passed through unchanged</source>
+        <translation>Wird unverändert weitergereicht</translation>
+    </message>
+    <message>
+        <source>The input value</source>
+        <translation>Der Eingabewert</translation>
+    </message>
+    <message>
+        <source>How long to wait</source>
+        <translation>Wie lange gewartet wird</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP-Anfrage</translation>
+    </message>
+    <message>
+        <source>Sends an HTTP request and returns the response.</source>
+        <translation>Sendet eine HTTP-Anfrage und liefert die Antwort.</translation>
+    </message>
+    <message>
+        <source>Request body (overrides config body)</source>
+        <translation>Anfrageinhalt (ersetzt body aus der Konfiguration)</translation>
+    </message>
+    <message>
+        <source>HTTP status code</source>
+        <translation>HTTP-Statuscode</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation>Antwort-Header</translation>
+    </message>
+    <message>
+        <source>Response body text</source>
+        <translation>Antwortinhalt als Text</translation>
+    </message>
+    <message>
+        <source>Response body parsed as JSON, when it is JSON</source>
+        <translation>Antwortinhalt als JSON gelesen, wenn er JSON ist</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP-Methode</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>Anfrage-Header</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>Abfrageparameter</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfrageinhalt</translation>
+    </message>
+    <message>
+        <source>Follow redirects</source>
+        <translation>Weiterleitungen folgen</translation>
+    </message>
+    <message>
+        <source>Statuses that count as success besides 2xx</source>
+        <translation>Statuscodes, die außer 2xx als Erfolg gelten</translation>
+    </message>
+    <message>
+        <source>JavaScript</source>
+        <translation>JavaScript</translation>
+    </message>
+    <message>
+        <source>Runs JavaScript in a sandbox. Each input becomes a variable; the returned value is the result.</source>
+        <translation>Führt JavaScript in einer Sandbox aus. Jeder Eingang wird eine Variable; der zurückgegebene Wert ist das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>The returned value</source>
+        <translation>Der zurückgegebene Wert</translation>
+    </message>
+    <message>
+        <source>Function body; `return` the result</source>
+        <translation>Funktionsrumpf; das Ergebnis mit `return` zurückgeben</translation>
+    </message>
+    <message>
+        <source>Interrupt the script after this long</source>
+        <translation>Das Skript nach dieser Zeit abbrechen</translation>
+    </message>
+    <message>
+        <source>Fields of the returned object to expose as outputs</source>
+        <translation>Felder des zurückgegebenen Objekts, die als Ausgänge erscheinen</translation>
+    </message>
+    <message>
+        <source>Shell command</source>
+        <translation>Shell-Befehl</translation>
+    </message>
+    <message>
+        <source>Runs a command and streams its output. A string runs through /bin/sh -c; a list is the argv.</source>
+        <translation>Führt einen Befehl aus und überträgt seine Ausgabe laufend. Ein Text läuft über /bin/sh -c; eine Liste ist das argv.</translation>
+    </message>
+    <message>
+        <source>Text written to the command&apos;s standard input</source>
+        <translation>Text für die Standardeingabe des Befehls</translation>
+    </message>
+    <message>
+        <source>Standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Standard error</source>
+        <translation>Standardfehlerausgabe</translation>
+    </message>
+    <message>
+        <source>Exit status</source>
+        <translation>Exit-Status</translation>
+    </message>
+    <message>
+        <source>Command line (string) or argv (list)</source>
+        <translation>Befehlszeile (Text) oder argv (Liste)</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>Extra environment variables</source>
+        <translation>Zusätzliche Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>A non-zero exit status does not fail the node</source>
+        <translation>Ein Exit-Status ungleich null lässt den Knoten nicht scheitern</translation>
+    </message>
+    <message>
+        <source>On cancel or timeout, how long the process gets after SIGTERM before SIGKILL</source>
+        <translation>Bei Abbruch oder Zeitüberschreitung: wie lange der Prozess nach SIGTERM bis zum SIGKILL bekommt</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::PaletteWidget</name>
+    <message>
+        <source>Search nodes…</source>
+        <translation>Knoten suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::QuickAddPopup</name>
+    <message>
+        <source>Add node…</source>
+        <translation>Knoten hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::CodeFieldEditor</name>
+    <message>
+        <source>Shell command (/bin/sh -c)</source>
+        <translation>Shell-Befehl (/bin/sh -c)</translation>
+    </message>
+    <message>
+        <source>Program and arguments, one per line</source>
+        <translation>Programm und Argumente, eins pro Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::CommandLine</name>
+    <message>
+        <source>Flowstudio: edit workflows as a node graph and as YAML, side by side.</source>
+        <translation>Flowstudio: Workflows als Knotengraph und als YAML bearbeiten, Seite an Seite.</translation>
+    </message>
+    <message>
+        <source>Workflow file (.yaml) to open.</source>
+        <translation>Zu öffnende Workflow-Datei (.yaml).</translation>
+    </message>
+    <message>
+        <source>Open FILE, draw the window, save it as a PNG image and exit.</source>
+        <translation>FILE öffnen, das Fenster zeichnen, als PNG-Bild speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>Fenstergröße, z. B. 1600x1000.</translation>
+    </message>
+    <message>
+        <source>User interface language (e.g. de, en); default: the system locale.</source>
+        <translation>Sprache der Oberfläche (z. B. de, en); Vorgabe: die Systemsprache.</translation>
+    </message>
+    <message>
+        <source>Appearance: system, light or dark.</source>
+        <translation>Erscheinungsbild: system, light (hell) oder dark (dunkel).</translation>
+    </message>
+    <message>
+        <source>Select these nodes at start (comma-separated).</source>
+        <translation>Diese Knoten beim Start auswählen (durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Autosave the recovery file this long after a change (default 30000).</source>
+        <translation>Die Wiederherstellungsdatei so lange nach einer Änderung automatisch speichern (Vorgabe 30000).</translation>
+    </message>
+    <message>
+        <source>Test hook: type the content of FILE into the YAML view after start.</source>
+        <translation>Testhilfe: Nach dem Start den Inhalt von FILE in die YAML-Ansicht tippen.</translation>
+    </message>
+    <message>
+        <source>Only one FILE can be opened at a time.</source>
+        <translation>Es kann nur eine FILE auf einmal geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Invalid --size &quot;%1&quot;: expected WIDTHxHEIGHT such as 1600x1000.</source>
+        <translation>Ungültiges --size „%1“: erwartet wird BREITExHÖHE wie 1600x1000.</translation>
+    </message>
+    <message>
+        <source>Invalid --theme &quot;%1&quot;: expected system, light or dark.</source>
+        <translation>Ungültiges --theme „%1“: erwartet wird system, light oder dark.</translation>
+    </message>
+    <message>
+        <source>Invalid --autosave-interval-ms &quot;%1&quot;.</source>
+        <translation>Ungültiges --autosave-interval-ms „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::CommandPalette</name>
+    <message>
+        <source>Type a command…</source>
+        <translation>Befehl eingeben…</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::EnumFieldEditor</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>(default: %1)</source>
+        <translation>(Vorgabe: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::FileController</name>
+    <message>
+        <source>Workflows (*.yaml *.yml);;All files (*)</source>
+        <translation>Workflows (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new, empty workflow</source>
+        <translation>Einen neuen, leeren Workflow beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workflow file</source>
+        <translation>Eine Workflow-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open Workflow</source>
+        <translation>Workflow öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the workflow as canonical YAML</source>
+        <translation>Den Workflow als kanonisches YAML speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Saved</source>
+        <translation>Auf gespeicherten Stand &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop unsaved changes and read the file again</source>
+        <translation>Ungespeicherte Änderungen verwerfen und die Datei neu lesen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>New file %1: it is created when you save.</source>
+        <translation>Neue Datei %1: Sie wird beim Speichern angelegt.</translation>
+    </message>
+    <message>
+        <source>workflow.yaml</source>
+        <translation>workflow.yaml</translation>
+    </message>
+    <message>
+        <source>Save Workflow As</source>
+        <translation>Workflow speichern unter</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved %1 as typed: the YAML has errors</source>
+        <translation>%1 wie eingegeben gespeichert: Das YAML enthält Fehler</translation>
+    </message>
+    <message>
+        <source>Revert to Saved</source>
+        <translation>Auf gespeicherten Stand zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Drop all unsaved changes and read %1 again?</source>
+        <translation>Alle ungespeicherten Änderungen verwerfen und %1 neu lesen?</translation>
+    </message>
+    <message>
+        <source>Reverted to the saved file</source>
+        <translation>Auf die gespeicherte Datei zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot; before closing?</source>
+        <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you don&apos;t save them.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>%1 was deleted or moved by another program. Save to write it again.</source>
+        <translation>%1 wurde von einem anderen Programm gelöscht oder verschoben. Speichern Sie, um sie neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>%1 wurde von einem anderen Programm geändert. Neu laden und Ihre ungespeicherten Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program.</source>
+        <translation>%1 wurde von einem anderen Programm geändert.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>%1 neu geladen</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::InspectorWidget</name>
+    <message>
+        <source>Select a node on the canvas to edit its settings.</source>
+        <translation>Wählen Sie einen Knoten auf der Arbeitsfläche, um seine Einstellungen zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 nodes selected. Select one node to edit its settings.</source>
+        <translation>%1 Knoten ausgewählt. Wählen Sie einen einzelnen Knoten, um seine Einstellungen zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Unknown type</source>
+        <translation>Unbekannter Typ</translation>
+    </message>
+    <message>
+        <source>The node id: letters, digits, &apos;_&apos; and &apos;-&apos;. Renaming updates every reference.</source>
+        <translation>Die Knoten-ID: Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;. Umbenennen passt jeden Verweis an.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>What this step is for</source>
+        <translation>Wozu dieser Schritt dient</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Run options</source>
+        <translation>Ausführung</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::KeyValueFieldEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries</source>
+        <translation>Ausgewählte Einträge entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::LineFieldEditor</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Vorgabe: %1</translation>
+    </message>
+    <message>
+        <source>e.g. 30s, 5m</source>
+        <translation>z. B. 30s, 5m</translation>
+    </message>
+    <message>
+        <source>Enter a whole number or a ${{ }} expression.</source>
+        <translation>Geben Sie eine ganze Zahl oder einen ${{ }}-Ausdruck ein.</translation>
+    </message>
+    <message>
+        <source>Enter a number or a ${{ }} expression.</source>
+        <translation>Geben Sie eine Zahl oder einen ${{ }}-Ausdruck ein.</translation>
+    </message>
+    <message>
+        <source>Not a duration: use a unit, as in 250ms, 30s, 10m or 1h.</source>
+        <translation>Keine Dauer: Verwenden Sie eine Einheit, wie in 250ms, 30s, 10m oder 1h.</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::MainWindow</name>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>&lt;opened file&gt;</source>
+        <translation>&lt;geöffnete Datei&gt;</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Ln %1, Col %2</source>
+        <translation>Z. %1, Sp. %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1[*] — Flowstudio</source>
+        <translation>%1[*] — Flowstudio</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>an untitled workflow</source>
+        <translation>einem unbenannten Workflow</translation>
+    </message>
+    <message>
+        <source>Flowstudio ended without saving your changes to %1 (autosaved %2). Restore them?</source>
+        <translation>Flowstudio wurde beendet, ohne Ihre Änderungen an %1 zu speichern (automatisch gesichert %2). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restored unsaved changes; save to keep them.</source>
+        <translation>Ungespeicherte Änderungen wiederhergestellt; speichern Sie, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>About Flowstudio</source>
+        <translation>Über Flowstudio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Flowstudio %1&lt;/h3&gt;&lt;p&gt;A visual editor and runner for workflows: build a graph of shell commands, HTTP requests, scripts and file steps, and keep it as readable YAML.&lt;/p&gt;&lt;p&gt;Built with Qt %2, QScintilla and yaml-cpp.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Flowstudio %1&lt;/h3&gt;&lt;p&gt;Ein visueller Editor und Ausführer für Workflows: Bauen Sie einen Graphen aus Shell-Befehlen, HTTP-Anfragen, Skripten und Dateischritten und bewahren Sie ihn als lesbares YAML auf.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, QScintilla und yaml-cpp.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>&amp;Anordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Flowstudio</source>
+        <translation>Über &amp;Flowstudio</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Find &amp;Command…</source>
+        <translation>&amp;Befehl suchen…</translation>
+    </message>
+    <message>
+        <source>Search every command by name</source>
+        <translation>Alle Befehle nach Namen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::NotificationBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::PathFieldEditor</name>
+    <message>
+        <source>Choose a file or folder</source>
+        <translation>Eine Datei oder einen Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Choose File</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <source>Choose Folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::ProblemsView</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>No problems in this workflow</source>
+        <translation>Keine Probleme in diesem Workflow</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::RunOptionsEditor</name>
+    <message>
+        <source>Retry failed attempts</source>
+        <translation>Fehlgeschlagene Versuche wiederholen</translation>
+    </message>
+    <message>
+        <source>Reuse earlier outputs</source>
+        <translation>Frühere Ausgaben wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Always; or an expression such as ${{ params.upload }}</source>
+        <translation>Immer; oder ein Ausdruck wie ${{ params.upload }}</translation>
+    </message>
+    <message>
+        <source>Run only when this expression is true; otherwise the node and the nodes that need its outputs are skipped.</source>
+        <translation>Nur ausführen, wenn dieser Ausdruck wahr ist; sonst werden der Knoten und die Knoten, die seine Ausgaben brauchen, übersprungen.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <source>Once; or a list [&quot;a&quot;, &quot;b&quot;] or an expression</source>
+        <translation>Einmal; oder eine Liste [&quot;a&quot;, &quot;b&quot;] oder ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>Run once per item; the item is ${{ item }} and its position ${{ index }}.</source>
+        <translation>Einmal pro Element ausführen; das Element ist ${{ item }}, seine Position ${{ index }}.</translation>
+    </message>
+    <message>
+        <source>For each</source>
+        <translation>Für jedes</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>How many items of for_each run at the same time.</source>
+        <translation>Wie viele Elemente von for_each gleichzeitig laufen.</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source> attempts</source>
+        <translation> Versuche</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>e.g. 500ms</source>
+        <translation>z. B. 500ms</translation>
+    </message>
+    <message>
+        <source>First delay</source>
+        <translation>Erste Pause</translation>
+    </message>
+    <message>
+        <source>Each further delay is the previous one times this factor.</source>
+        <translation>Jede weitere Pause ist die vorige mal diesem Faktor.</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Longest delay</source>
+        <translation>Längste Pause</translation>
+    </message>
+    <message>
+        <source>No limit; e.g. 30s</source>
+        <translation>Keine Grenze; z. B. 30s</translation>
+    </message>
+    <message>
+        <source>Each attempt is stopped after this long.</source>
+        <translation>Jeder Versuch wird nach dieser Zeit abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Reuse the outputs of an earlier run when the type, config and inputs are the same.</source>
+        <translation>Die Ausgaben eines früheren Laufs wiederverwenden, wenn Typ, Konfiguration und Eingaben gleich sind.</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Not a duration: use a unit, as in 250ms, 30s, 10m or 1h.</source>
+        <translation>Keine Dauer: Verwenden Sie eine Einheit, wie in 250ms, 30s, 10m oder 1h.</translation>
+    </message>
+    <message>
+        <source>A list must be written as JSON, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation>Eine Liste muss als JSON geschrieben werden, z. B. [&quot;a&quot;, &quot;b&quot;].</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::Screenshot</name>
+    <message>
+        <source>The window could not be drawn.</source>
+        <translation>Das Fenster konnte nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::SetWorkflowCommand</name>
+    <message>
+        <source>Edit YAML</source>
+        <translation>YAML bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::TextFieldEditor</name>
+    <message>
+        <source>One item per line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::WorkflowSession</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Untitled workflow</source>
+        <translation>Unbenannter Workflow</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workflow file.</source>
+        <translation>%1 ist zu groß für eine Workflow-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::YamlEditor</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::YamlPane</name>
+    <message>
+        <source>The YAML text does not parse (line %1: %2). The canvas shows the last valid state.</source>
+        <translation>Der YAML-Text ist fehlerhaft (Zeile %1: %2). Die Arbeitsfläche zeigt den letzten gültigen Stand.</translation>
+    </message>
+    <message>
+        <source>The YAML text does not parse. The canvas shows the last valid state.</source>
+        <translation>Der YAML-Text ist fehlerhaft. Die Arbeitsfläche zeigt den letzten gültigen Stand.</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "recoverymanager.h"
+#include "translatedcatalog.h"
 #include "workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
@@ -52,7 +53,8 @@ QString firstLocalWorkflowFile(const QMimeData *mime)
 
 MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     : QMainWindow(parent)
-    , m_catalog(catalog ? catalog : builtinCatalog())
+    , m_translatedCatalog(catalog ? nullptr : std::make_unique<TranslatedCatalog>(builtinCatalog()))
+    , m_catalog(catalog ? catalog : m_translatedCatalog.get())
     , m_session(new WorkflowSession(m_catalog, this))
 {
     setObjectName(QStringLiteral("MainWindow"));

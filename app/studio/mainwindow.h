@@ -3,7 +3,9 @@
 #include "model/diagnostic.h"
 
 #include <QMainWindow>
+
 #include <QMenu>
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QLabel;
@@ -88,6 +90,8 @@ private:
     QDockWidget *addDock(const QString &objectName, const QString &title, QWidget *widget,
                          Qt::DockWidgetArea area);
 
+    // Declared first: the catalog and the session are made from it.
+    std::unique_ptr<NodeTypeCatalog> m_translatedCatalog;
     const NodeTypeCatalog *m_catalog;
     WorkflowSession *m_session;
     NotificationArea *m_notifications = nullptr;

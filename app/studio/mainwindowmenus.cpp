@@ -99,7 +99,7 @@ QMenu *MainWindow::createViewMenu()
     view->addSeparator();
     QAction *commands = view->addAction(QIcon(QStringLiteral(":/studio/search.svg")), tr("Find &Command…"));
     commands->setObjectName(QStringLiteral("action.commandPalette"));
-    commands->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    commands->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     commands->setStatusTip(tr("Search every command by name"));
     connect(commands, &QAction::triggered, m_commandPalette, &CommandPalette::popup);
     view->addSeparator();
