@@ -41,7 +41,7 @@ CanvasTheme CanvasTheme::fromPalette(const QPalette &palette)
         t.text = QColor(230, 230, 230);
     t.textSecondary = mix(t.cardFill, t.text, 0.62);
     t.port = mix(t.cardFill, t.text, 0.55);
-    t.portFree = mix(t.cardFill, t.text, 0.35);
+    t.portFree = mix(t.cardFill, t.text, 0.45);
     t.wire = mix(t.background, text, t.dark ? 0.55 : 0.50);
     t.wireAfter = mix(t.background, text, 0.35);
     t.dimmed = withAlpha(t.background, 170);

@@ -46,6 +46,31 @@ QPixmap iconPixmap(const QString &path, int pixels)
     return pixmap;
 }
 
+struct CardShapes
+{
+    QPainterPath card;
+    QPainterPath header;
+    QPainterPath stripe;
+};
+
+const CardShapes &cardShapes(qreal height)
+{
+    static QHash<int, CardShapes> cache; // GUI thread only
+    const int key = int(std::lround(height));
+    auto it = cache.constFind(key);
+    if (it != cache.cend())
+        return *it;
+    CardShapes s;
+    s.card.addRoundedRect(QRectF(0, 0, NodeItem::Width, height), Radius, Radius);
+    QPainterPath header;
+    header.addRect(QRectF(0, 0, NodeItem::Width, NodeItem::HeaderHeight));
+    s.header = s.card.intersected(header);
+    QPainterPath stripe;
+    stripe.addRect(QRectF(0, 0, NodeItem::Width, 3));
+    s.stripe = s.card.intersected(stripe);
+    return *cache.insert(key, s);
+}
+
 QColor mixColors(const QColor &a, const QColor &b, qreal t)
 {
     return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
@@ -124,11 +149,11 @@ void NodeItem::rebuildGeometry()
         prepareGeometryChange();
         m_height = height;
     }
-    m_cardPath = QPainterPath();
-    m_cardPath.addRoundedRect(cardRect(), Radius, Radius);
-    QPainterPath header;
-    header.addRect(QRectF(0, 0, Width, HeaderHeight));
-    m_headerPath = m_cardPath.intersected(header);
+    // Implicitly shared copies of per-height shapes: thousands of cards, a handful of heights.
+    const CardShapes &shapes = cardShapes(m_height);
+    m_cardPath = shapes.card;
+    m_headerPath = shapes.header;
+    m_stripePath = shapes.stripe;
 
     const CanvasTheme &theme = m_scene->theme();
     m_categoryColor = theme.categoryColor(m_category);
@@ -275,10 +300,7 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
     painter->setBrush(mixColors(theme.cardHeader, category, theme.dark ? 0.22 : 0.12));
     painter->drawPath(m_headerPath);
     // The category stripe along the top edge, inside the rounded corners.
-    painter->save();
-    painter->setClipPath(m_cardPath);
-    painter->fillRect(QRectF(0, 0, Width, 3), category);
-    painter->restore();
+    painter->fillPath(m_stripePath, category);
 
     painter->setPen(QPen(theme.cardBorder, 1));
     painter->drawLine(QPointF(0.5, HeaderHeight), QPointF(Width - 0.5, HeaderHeight));

@@ -99,6 +99,7 @@ private:
     qreal m_height = 0;
     QPainterPath m_cardPath;
     QPainterPath m_headerPath;
+    QPainterPath m_stripePath;
     QStaticText m_titleText;
     QStaticText m_subtitleText;
     QList<WireItem *> m_wires;
