@@ -980,6 +980,30 @@
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
+    <message>
+        <source>&amp;Add Node…</source>
+        <translation>Knoten &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Search for a node type and add it (also Tab or a double-click on the canvas)</source>
+        <translation>Einen Knotentyp suchen und hinzufügen (auch mit Tab oder Doppelklick auf die Arbeitsfläche)</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>&amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
 </context>
 <context>
     <name>Flow::Studio::NotificationBar</name>

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -72,10 +73,34 @@ QPalette lightPalette()
 
 void applyAppearance(ThemeChoice theme)
 {
-    if (theme == ThemeChoice::System)
+    // What the platform gave us, to go back to when the user picks "System" again.
+    static const QString systemStyle = QApplication::style()->name();
+    static const QPalette systemPalette = QApplication::palette();
+    if (theme == ThemeChoice::System) {
+        if (QApplication::style()->name() != systemStyle)
+            QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(systemPalette);
         return;
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
+    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme == ThemeChoice::Dark ? darkPalette() : lightPalette());
+}
+
+ThemeChoice savedAppearance()
+{
+    const QString name = QSettings().value(QStringLiteral("appearance/theme")).toString();
+    if (name == QLatin1String("dark"))
+        return ThemeChoice::Dark;
+    if (name == QLatin1String("light"))
+        return ThemeChoice::Light;
+    return ThemeChoice::System;
+}
+
+void saveAppearance(ThemeChoice theme)
+{
+    const char *names[] = {"system", "light", "dark"};
+    QSettings().setValue(QStringLiteral("appearance/theme"), QString::fromLatin1(names[int(theme)]));
 }
 
 } // namespace Flow::Studio

@@ -102,6 +102,9 @@ CodeFieldEditor::CodeFieldEditor(const ConfigField &field, QWidget *parent)
 
 bool CodeFieldEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    // Follow a light/dark switch of the application palette.
+    if (watched == m_editor && event->type() == QEvent::PaletteChange)
+        applyEditorTheme(m_editor, m_editor->lexer());
     if (watched == m_editor && event->type() == QEvent::FocusOut)
         emit editFinished();
     return FieldEditor::eventFilter(watched, event);

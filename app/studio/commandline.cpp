@@ -100,6 +100,7 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     options.language = parser.value(lang);
     const QString themeName = parser.value(theme).toLower();
+    options.themeGiven = parser.isSet(theme);
     if (themeName == QLatin1String("dark"))
         options.theme = ThemeChoice::Dark;
     else if (themeName == QLatin1String("light"))

@@ -17,6 +17,7 @@ struct StudioOptions
     QSize size;             // --size WxH; invalid means the saved or default geometry
     QString language;       // --lang de; empty means the system locale
     ThemeChoice theme = ThemeChoice::System;
+    bool themeGiven = false;        // --theme was on the command line (else the saved choice applies)
     QStringList selectNodes;        // --select a,b: nodes selected at start (screenshots of the inspector)
     int autosaveIntervalMs = 30000; // --autosave-interval-ms (tests shorten it)
     QString testTextFile;           // --test-set-text FILE: types FILE's content into the YAML view

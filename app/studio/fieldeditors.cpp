@@ -119,6 +119,9 @@ void LineFieldEditor::setValue(const Value &value)
         return;
     m_setting = true;
     m_edit->setText(text);
+    // Show the start of a long value (a URL) rather than its end.
+    if (!m_edit->hasFocus())
+        m_edit->setCursorPosition(0);
     m_setting = false;
 }
 

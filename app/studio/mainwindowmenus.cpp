@@ -2,6 +2,7 @@
 // from the shared stack; everything uses standard shortcuts where the platform has them.
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "commandpalette.h"
 #include "filecontroller.h"
 #include "workflowsession.h"
@@ -11,6 +12,7 @@
 #include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenu>
@@ -64,6 +66,15 @@ void MainWindow::createMenus()
                      {Action::Cut, Action::Copy, Action::Paste, Action::Duplicate, Action::Delete});
     edit->addSeparator();
     addCanvasActions(edit, m_canvas, {Action::SelectAll, Action::Rename});
+    edit->addSeparator();
+    QAction *addNode = edit->addAction(QIcon(QStringLiteral(":/icons/add-node.svg")), tr("&Add Node…"));
+    addNode->setObjectName(QStringLiteral("action.addNode"));
+    addNode->setStatusTip(tr("Search for a node type and add it (also Tab or a double-click on the canvas)"));
+    connect(addNode, &QAction::triggered, this, [this] {
+        GraphView *view = m_canvas->view();
+        view->setFocus();
+        view->openQuickAdd(view->viewport()->rect().center() - QPoint(120, 120));
+    });
 
     menuBar()->addMenu(createViewMenu());
 
@@ -108,6 +119,24 @@ QMenu *MainWindow::createViewMenu()
         QAction *toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("action.toggle.") + dock->objectName());
         panels->addAction(toggle);
+    }
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    auto themes = new QActionGroup(appearance);
+    const std::pair<ThemeChoice, QString> choices[] = {
+        {ThemeChoice::System, tr("Follow the &System")},
+        {ThemeChoice::Light, tr("&Light")},
+        {ThemeChoice::Dark, tr("&Dark")},
+    };
+    for (const auto &[theme, text] : choices) {
+        QAction *action = appearance->addAction(text);
+        action->setObjectName(QStringLiteral("action.theme.%1").arg(int(theme)));
+        action->setCheckable(true);
+        action->setChecked(theme == savedAppearance());
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [theme = theme] {
+            applyAppearance(theme);
+            saveAppearance(theme);
+        });
     }
     QAction *fullScreen = view->addAction(tr("&Full Screen"));
     fullScreen->setObjectName(QStringLiteral("action.fullScreen"));

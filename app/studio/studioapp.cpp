@@ -76,7 +76,9 @@ QString languageArgument(const QStringList &arguments)
 
 int runStudio(const StudioOptions &options)
 {
-    applyAppearance(options.theme);
+    // Screenshots are deterministic: only --theme counts there, not a saved choice.
+    const bool screenshotMode = !options.screenshotPath.isEmpty();
+    applyAppearance(options.themeGiven || screenshotMode ? options.theme : savedAppearance());
     MainWindow window;
     window.recovery()->setInterval(options.autosaveIntervalMs);
     const bool screenshot = !options.screenshotPath.isEmpty();

@@ -15,17 +15,21 @@
 #include "canvas/graphcontroller.h"
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
+#include "canvas/quickaddpopup.h"
 #include "model/workflowdocument.h"
 
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QtTest>
+
+#include <Qsci/qsciscintilla.h>
 
 using namespace Flow;
 using namespace Flow::Studio;
@@ -53,6 +57,8 @@ private slots:
     void revertDropsChanges();
     void recentFilesRemembered();
     void commandPaletteFindsAndRunsActions();
+    void appearanceFollowsChoice();
+    void addNodeActionOpensQuickAdd();
 
 private:
     QString writeTemp(const QByteArray &bytes, const QString &name = QStringLiteral("flow.yaml"))
@@ -384,6 +390,35 @@ void tst_MainWindow::commandPaletteFindsAndRunsActions()
     open->trigger();
     QTest::keyClick(palette->filterEdit(), Qt::Key_Escape);
     QVERIFY(!palette->isVisible());
+}
+
+void tst_MainWindow::appearanceFollowsChoice()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto editorPaper = [&window] {
+        // Scintilla stores colours as 0xBBGGRR.
+        const long bgr = window.yamlEditor()->SendScintilla(QsciScintilla::SCI_STYLEGETBACK, 0);
+        return QColor(int(bgr & 0xff), int((bgr >> 8) & 0xff), int((bgr >> 16) & 0xff));
+    };
+    QVERIFY(editorPaper().lightness() > 128);
+    window.findAction(QStringLiteral("action.theme.2"))->trigger(); // dark
+    QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 128);
+    QTRY_VERIFY(editorPaper().lightness() < 128);
+    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
+    window.findAction(QStringLiteral("action.theme.0"))->trigger(); // back to the system's
+    QTRY_VERIFY(editorPaper().lightness() > 128);
+    QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("system"));
+}
+
+void tst_MainWindow::addNodeActionOpensQuickAdd()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findAction(QStringLiteral("action.addNode"))->trigger();
+    QTRY_VERIFY(window.canvas()->view()->quickAddPopup()->isVisible());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -3,7 +3,9 @@
 
 #include <QImage>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 class tst_Process : public QObject
@@ -18,6 +20,7 @@ private slots:
     void versionAndHelp();
     void badArgumentsExitWithUsageError_data();
     void badArgumentsExitWithUsageError();
+    void desktopFilesAreConsistent();
 
 private:
     struct Result
@@ -141,6 +144,34 @@ void tst_Process::badArgumentsExitWithUsageError()
     const Result result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+void tst_Process::desktopFilesAreConsistent()
+{
+    const QString dir = QStringLiteral(FLOW_SOURCE_DIR "/resources/desktop/");
+    QSettings desktop(dir + QStringLiteral("org.flowstudio.Flowstudio.desktop"), QSettings::IniFormat);
+    desktop.beginGroup(QStringLiteral("Desktop Entry"));
+    QCOMPARE(desktop.value(QStringLiteral("Type")).toString(), QStringLiteral("Application"));
+    QCOMPARE(desktop.value(QStringLiteral("Name")).toString(), QStringLiteral("Flowstudio"));
+    QVERIFY(desktop.value(QStringLiteral("Exec")).toString().startsWith(QStringLiteral("flowstudio ")));
+    QCOMPARE(desktop.value(QStringLiteral("Icon")).toString(), QStringLiteral("org.flowstudio.Flowstudio"));
+    QVERIFY(QFileInfo::exists(dir + QStringLiteral("flowstudio.svg")));
+
+    QFile metainfo(dir + QStringLiteral("org.flowstudio.Flowstudio.metainfo.xml"));
+    QVERIFY(metainfo.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&metainfo);
+    QString id;
+    QString launchable;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("id"))
+            id = xml.readElementText();
+        else if (xml.isStartElement() && xml.name() == QLatin1String("launchable"))
+            launchable = xml.readElementText();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(id, QStringLiteral("org.flowstudio.Flowstudio"));
+    QCOMPARE(launchable, QStringLiteral("org.flowstudio.Flowstudio.desktop"));
 }
 
 QTEST_GUILESS_MAIN(tst_Process)
