@@ -145,6 +145,7 @@ private slots:
     void fmtRefusesFileWithErrors_data() { addFileRows(invalidFiles()); }
     void fmtRefusesFileWithErrors();
     void fmtLeavesCanonicalFileUntouched();
+    void fmtKeepsPermissionsAndSymlinks();
     void fmtStdinToStdout();
     void fmtManyFiles();
 
@@ -419,6 +420,26 @@ void TestCli::fmtLeavesCanonicalFileUntouched()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, (file + QStringLiteral(": unchanged\n")).toUtf8());
     QCOMPARE(QFileInfo(file).lastModified(), old);
+}
+
+void TestCli::fmtKeepsPermissionsAndSymlinks()
+{
+    QTemporaryDir dir;
+    const QString file = canonicalExampleCopy(dir, QStringLiteral("real.yaml"));
+    if (file.isEmpty())
+        QSKIP("needs an example");
+    const QByteArray canonical = readAll(file);
+    QVERIFY(writeAll(file, "# comment\n" + canonical));
+    const auto permissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+    QVERIFY(QFile::setPermissions(file, permissions));
+    const QString link = dir.filePath(QStringLiteral("link.yaml"));
+    QVERIFY(QFile::link(file, link));
+
+    // Formatting through a link rewrites the file it points to and leaves the link a link.
+    QCOMPARE(flowrun({"fmt", link}).exitCode, 0);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(readAll(file), canonical);
+    QCOMPARE(QFileInfo(file).permissions() & 0x7077, permissions & 0x7077); // owner, group, other
 }
 
 void TestCli::fmtStdinToStdout()
