@@ -77,6 +77,7 @@ QList<WireItem *> GraphScene::wiresOf(QStringView nodeId) const
 
 void GraphScene::rebuild()
 {
+    ++m_staticRevision;
     m_drag.reset();
     const bool blocked = blockSignals(true);
     clearSelection();
@@ -89,6 +90,7 @@ void GraphScene::rebuild()
     qDeleteAll(m_nodes);
     m_nodes.clear();
     m_autoPlaced.clear();
+    m_live.clear();
     blockSignals(blocked);
 
     const Workflow &wf = m_document->workflow();
@@ -153,6 +155,7 @@ void GraphScene::removeWire(WireItem *wire)
 
 void GraphScene::onNodeAdded(const QString &id)
 {
+    ++m_staticRevision;
     const Node *node = m_document->node(id);
     if (!node || m_nodes.contains(id))
         return;
@@ -172,6 +175,7 @@ void GraphScene::onNodeAdded(const QString &id)
 
 void GraphScene::onNodeRemoved(const QString &id)
 {
+    ++m_staticRevision;
     NodeItem *item = m_nodes.take(id);
     if (!item)
         return;
@@ -180,6 +184,7 @@ void GraphScene::onNodeRemoved(const QString &id)
         removeWire(w);
     const bool wasSelected = item->isSelected();
     m_lastSelection.remove(id);
+    m_live.remove(item);
     markDirty(item->sceneBoundingRect());
     removeItem(item);
     delete item;
@@ -193,6 +198,7 @@ void GraphScene::onNodeRemoved(const QString &id)
 
 void GraphScene::onNodeChanged(const QString &id)
 {
+    ++m_staticRevision;
     NodeItem *item = m_nodes.value(id);
     const Node *node = m_document->node(id);
     if (!item || !node)
@@ -208,6 +214,7 @@ void GraphScene::onNodeChanged(const QString &id)
 
 void GraphScene::onNodeRenamed(const QString &oldId, const QString &newId)
 {
+    ++m_staticRevision;
     NodeItem *item = m_nodes.take(oldId);
     if (!item)
         return;
@@ -237,6 +244,8 @@ void GraphScene::onNodeMoved(const QString &id, const QPointF &position)
     NodeItem *item = m_nodes.value(id);
     if (!item)
         return;
+    if (!m_live.contains(item))
+        ++m_staticRevision;
     if (m_autoPlaced.remove(id))
         markAutoPositionsDirty();
     if (item->pos() == position)
@@ -252,6 +261,7 @@ void GraphScene::onNodeMoved(const QString &id, const QPointF &position)
 
 void GraphScene::onEdgeAdded(const Edge &edge)
 {
+    ++m_staticRevision;
     NodeItem *from = m_nodes.value(edge.fromNode);
     NodeItem *to = m_nodes.value(edge.toNode);
     if (!from || !to || m_edges.contains(edge))
@@ -273,6 +283,7 @@ void GraphScene::onEdgeAdded(const Edge &edge)
 
 void GraphScene::onEdgeRemoved(const Edge &edge)
 {
+    ++m_staticRevision;
     WireItem *wire = m_edges.value(edge);
     if (!wire)
         return;
@@ -318,6 +329,7 @@ void GraphScene::ensurePositions()
 
 void GraphScene::applyAutoPositions()
 {
+    ++m_staticRevision;
     m_autoDirty = false;
     if (m_autoPlaced.isEmpty())
         return;
@@ -433,6 +445,7 @@ void GraphScene::selectNodes(const QStringList &ids, bool clearOthers)
 
 void GraphScene::emitSelection()
 {
+    ++m_staticRevision;
     // Wires touching a selected node are highlighted: repaint those whose ends changed state.
     QSet<QString> now;
     for (QGraphicsItem *i : selectedItems()) {
@@ -461,6 +474,7 @@ bool GraphScene::event(QEvent *event)
 
 void GraphScene::updateTheme()
 {
+    ++m_staticRevision;
     m_theme = CanvasTheme::fromPalette(palette());
     for (const Node &node : m_document->workflow().nodes) {
         if (NodeItem *item = m_nodes.value(node.id))

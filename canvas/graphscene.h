@@ -82,7 +82,14 @@ public:
     // line in a few batched calls. The view switches it by zoom.
     void setOverview(bool overview);
     bool isOverview() const { return m_overview; }
-    void paintOverview(QPainter *painter, const QRectF &exposed) const;
+    enum class OverviewPart { All, Static, Live };
+    void paintOverview(QPainter *painter, const QRectF &exposed, OverviewPart part = OverviewPart::All) const;
+    // Nodes being dragged. While there are any, the view may keep everything else (the static part)
+    // as a picture and draw only these nodes and their wires on each step. The static revision
+    // changes whenever anything but a live node does, which tells the view to redraw that picture.
+    void setLiveNodes(const QStringList &ids);
+    bool hasLiveNodes() const { return !m_live.isEmpty(); }
+    quint64 staticRevision() const { return m_staticRevision; }
     // In overview mode items do not schedule their own repaints; changes report their scene
     // rectangles here and are repainted together, coalesced into a few rectangles.
     void markDirty(const QRectF &sceneRect)
@@ -137,6 +144,8 @@ private:
     bool m_autoDirty = false;
     bool m_selectionPending = false;
     bool m_overview = false;
+    QSet<const NodeItem *> m_live;
+    quint64 m_staticRevision = 0;
     QList<QRectF> m_dirty;
     std::optional<ConnectionDrag> m_drag;
     PortRef m_dragHover;

@@ -93,6 +93,7 @@ void GraphScene::beginConnectionDrag(const PortRef &from, const PortRef &release
     }
     m_drag = std::move(drag);
     m_dragHover = {};
+    ++m_staticRevision;
     update();
 }
 
@@ -102,6 +103,7 @@ void GraphScene::endConnectionDrag()
         return;
     m_drag.reset();
     m_dragHover = {};
+    ++m_staticRevision;
     update();
 }
 

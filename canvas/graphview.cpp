@@ -15,6 +15,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
 #include <QRubberBand>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -148,6 +149,45 @@ void GraphView::wheelEvent(QWheelEvent *event)
 
 void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 {
+    if (m_scene->isOverview() && m_scene->hasLiveNodes() && drawFromStaticLayer(painter, rect)) {
+        m_scene->paintOverview(painter, rect, GraphScene::OverviewPart::Live);
+        return;
+    }
+    drawGrid(painter, rect);
+    if (m_scene->isOverview())
+        m_scene->paintOverview(painter, rect);
+}
+
+bool GraphView::drawFromStaticLayer(QPainter *painter, const QRectF &rect)
+{
+    // While hundreds of nodes are dragged at overview zoom, everything else is one picture: each step
+    // copies it and draws only the moving nodes and their wires.
+    const qreal dpr = viewport()->devicePixelRatioF();
+    const QSize pixels = viewport()->size() * dpr;
+    if (painter->device()->width() != pixels.width() || painter->device()->height() != pixels.height())
+        return false; // not the viewport (a render() into something else)
+    if (m_staticLayer.size() != pixels || m_staticTransform != viewportTransform()
+        || m_staticRevision != m_scene->staticRevision()) {
+        m_staticLayer = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_staticLayer.setDevicePixelRatio(dpr);
+        QPainter p(&m_staticLayer);
+        p.setWorldTransform(viewportTransform());
+        const QRectF all = mapToScene(viewport()->rect()).boundingRect();
+        drawGrid(&p, all);
+        m_scene->paintOverview(&p, all, GraphScene::OverviewPart::Static);
+        m_staticTransform = viewportTransform();
+        m_staticRevision = m_scene->staticRevision();
+    }
+    painter->save();
+    painter->resetTransform(); // viewport pixels; the exposed region still clips
+    const QRect area = mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1) & viewport()->rect();
+    painter->drawImage(area, m_staticLayer, QRectF(QPointF(area.topLeft()) * dpr, QSizeF(area.size()) * dpr));
+    painter->restore();
+    return true;
+}
+
+void GraphView::drawGrid(QPainter *painter, const QRectF &rect)
+{
     const CanvasTheme &theme = m_scene->theme();
     painter->fillRect(rect, theme.background);
     const qreal grid = GraphScene::GridSize;
@@ -180,8 +220,6 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
         painter->drawPoints(dots);
     }
     painter->restore();
-    if (m_scene->isOverview())
-        m_scene->paintOverview(painter, rect);
 }
 
 void GraphView::changeEvent(QEvent *event)
@@ -283,6 +321,7 @@ void GraphView::continueNodeMove(const QPointF &scenePos)
     if (!m_moved) {
         m_moved = true;
         m_dragSerial = MoveNodesCommand::nextDragSerial();
+        m_scene->setLiveNodes(m_moveOrigins.keys());
     }
     // The node under the cursor snaps to the grid; the others keep their distance to it.
     const QPointF anchor = m_moveOrigins.value(m_moveAnchor);
@@ -367,6 +406,10 @@ void GraphView::mouseReleaseEvent(QMouseEvent *event)
             m_scene->selectNodes({m_moveAnchor}); // a click on one of several selected nodes picks it
         m_dragSerial = 0;
         m_moveOrigins.clear();
+        if (m_moved) {
+            m_scene->setLiveNodes({});
+            m_staticLayer = QImage(); // memory back
+        }
         return;
     case Mode::Wire:
         finishWire(event->pos());

@@ -5,6 +5,7 @@
 
 #include <QGraphicsView>
 #include <QHash>
+#include <QImage>
 #include <QPointer>
 
 #include <optional>
@@ -100,6 +101,8 @@ private:
     void placeMinimap();
     void commitIdEdit();
     QPointF snapped(const QPointF &p) const;
+    void drawGrid(QPainter *painter, const QRectF &rect);
+    bool drawFromStaticLayer(QPainter *painter, const QRectF &rect);
 
     GraphScene *m_scene;
     GraphController *m_controller;
@@ -129,6 +132,10 @@ private:
     PortRef m_quickAddFrom;
     QGraphicsPathItem *m_rubberWire = nullptr;
     qreal m_lastLod = -1;
+    // The picture of everything that does not move during an overview drag (grid included).
+    QImage m_staticLayer;
+    QTransform m_staticTransform;
+    quint64 m_staticRevision = 0;
 };
 
 } // namespace Flow

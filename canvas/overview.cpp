@@ -91,17 +91,32 @@ void GraphScene::flushDirty()
         update(r.adjusted(-2, -2, 2, 2));
 }
 
-void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed) const
+void GraphScene::setLiveNodes(const QStringList &ids)
+{
+    m_live.clear();
+    for (const QString &id : ids) {
+        if (const NodeItem *item = m_nodes.value(id))
+            m_live.insert(item);
+    }
+    ++m_staticRevision;
+}
+
+void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, OverviewPart part) const
 {
     // Cards as rectangles grouped by colour, wires as lines grouped by kind: a handful of draw calls
     // for the whole graph.
     QHash<QRgb, QList<QRectF>> cards;
     QList<QLineF> wires, afterWires, selectedWires;
     const QColor selected = m_theme.cardSelected;
+    auto wanted = [&](bool live) {
+        return part == OverviewPart::All || (part == OverviewPart::Live) == live;
+    };
     for (const NodeItem *node : m_nodes) {
         for (const WireItem *wire : node->wires()) {
             if (wire->fromItem() != node)
                 continue; // each wire once, from its source
+            if (!wanted(m_live.contains(wire->fromItem()) || m_live.contains(wire->toItem())))
+                continue;
             const QLineF line = wire->overviewLine();
             if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
                 continue;
@@ -113,7 +128,7 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed) const
                 wires.append(line);
         }
         const QRectF rect = node->cardRect().translated(node->pos());
-        if (!rect.intersects(exposed))
+        if (!rect.intersects(exposed) || !wanted(m_live.contains(node)))
             continue;
         QColor color = node->isSelected() ? selected : node->categoryColor();
         if (isDimmed(node))

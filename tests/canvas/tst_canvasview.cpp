@@ -37,6 +37,7 @@ private slots:
     void panWithMiddleButtonAndSpace();
     void contextMenuActsOnClickedNode();
     void followsPalette();
+    void overviewDragDrawsStaticAndMovingParts();
     void paletteFilter();
 };
 
@@ -192,6 +193,38 @@ void TstCanvasView::paletteFilter()
     QCOMPARE(activated.first().first().toString(), QStringLiteral("file.write"));
     palette.setFilterText("no such thing");
     QVERIFY(palette.visibleTypeIds().isEmpty());
+}
+
+void TstCanvasView::overviewDragDrawsStaticAndMovingParts()
+{
+    // During a drag at overview zoom the still part of the graph is one cached picture; what moves is
+    // drawn over it. Both must show, and the old place of a moved node must be empty.
+    load("flowstudio: 1\nnodes:\n  a: {type: http.request}\n  b: {type: json.parse, inputs: {text: a.body}}\n"
+         "layout:\n  a: [0, 0]\n  b: [400, 0]\n");
+    GraphView *view = m_editor->view();
+    view->setZoom(0.2, QPointF(300, 60));
+    view->centerOn(QPointF(300, 60));
+    const CanvasTheme &theme = m_editor->scene()->theme();
+    const QRgb dataColor = m_editor->scene()->nodeItem(u"b")->categoryColor().rgb();
+    const QPoint grab = viewPos({100, 40});
+    QTest::mousePress(viewport(), Qt::LeftButton, {}, grab);
+    for (int i = 1; i <= 5; ++i)
+        QTest::mouseMove(viewport(), grab + QPoint(0, 16 * i));
+    QVERIFY(m_editor->scene()->hasLiveNodes());
+    QImage image(viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    viewport()->render(&image);
+    QCOMPARE(image.pixel(viewPos({500, 40})), dataColor); // b: still
+    QCOMPARE(image.pixel(viewPos(m_editor->scene()->nodeRect(u"a").center())),
+             theme.cardSelected.rgb());                                // a: moved
+    QCOMPARE(image.pixel(viewPos({130, 50})), theme.background.rgb()); // where a was
+    // A second step after the picture was made.
+    QTest::mouseMove(viewport(), grab + QPoint(16, 100));
+    viewport()->render(&image);
+    QCOMPARE(image.pixel(viewPos(m_editor->scene()->nodeRect(u"a").center())), theme.cardSelected.rgb());
+    QCOMPARE(image.pixel(viewPos({500, 40})), dataColor);
+    QTest::mouseRelease(viewport(), Qt::LeftButton, {}, grab + QPoint(16, 100));
+    QVERIFY(!m_editor->scene()->hasLiveNodes());
+    QCOMPARE(m_undo->count(), 1);
 }
 
 QTEST_MAIN(TstCanvasView)
