@@ -108,35 +108,57 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     QHash<QRgb, QList<QRectF>> cards;
     QList<QLineF> wires, afterWires, selectedWires;
     const QColor selected = m_theme.cardSelected;
-    auto wanted = [&](bool live) {
-        return part == OverviewPart::All || (part == OverviewPart::Live) == live;
+    const bool liveOnly = part == OverviewPart::Live;
+    const bool skipLive = part == OverviewPart::Static;
+
+    auto addWire = [&](const WireItem *wire) {
+        const QLineF line = wire->overviewLine();
+        if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
+            return;
+        if (wire->isSelected() || wire->fromItem()->isSelected() || wire->toItem()->isSelected())
+            selectedWires.append(line);
+        else if (wire->kind() == WireItem::Kind::After)
+            afterWires.append(line);
+        else
+            wires.append(line);
     };
-    for (const NodeItem *node : m_nodes) {
-        for (const WireItem *wire : node->wires()) {
-            if (wire->fromItem() != node)
-                continue; // each wire once, from its source
-            if (!wanted(m_live.contains(wire->fromItem()) || m_live.contains(wire->toItem())))
-                continue;
-            const QLineF line = wire->overviewLine();
-            if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
-                continue;
-            if (wire->isSelected() || wire->fromItem()->isSelected() || wire->toItem()->isSelected())
-                selectedWires.append(line);
-            else if (wire->kind() == WireItem::Kind::After)
-                afterWires.append(line);
-            else
-                wires.append(line);
-        }
+    auto addCard = [&](const NodeItem *node) {
         const QRectF rect = node->cardRect().translated(node->pos());
-        if (!rect.intersects(exposed) || !wanted(m_live.contains(node)))
-            continue;
+        if (!rect.intersects(exposed))
+            return;
         QColor color = node->isSelected() ? selected : node->categoryColor();
         if (isDimmed(node))
             color = QColor::fromRgbF(color.redF() * 0.3 + m_theme.background.redF() * 0.7,
                                      color.greenF() * 0.3 + m_theme.background.greenF() * 0.7,
                                      color.blueF() * 0.3 + m_theme.background.blueF() * 0.7);
         cards[color.rgba()].append(rect);
+    };
+
+    if (liveOnly) {
+        // Only the dragged nodes and the wires touching them: a walk over those, not the graph.
+        for (const NodeItem *node : m_live) {
+            for (const WireItem *wire : node->wires()) {
+                // A wire between two live nodes is drawn once, from its source.
+                if (wire->fromItem() == node || !m_live.contains(wire->fromItem()))
+                    addWire(wire);
+            }
+            addCard(node);
+        }
+    } else {
+        for (const NodeItem *node : m_nodes) {
+            const bool live = skipLive && m_live.contains(node);
+            for (const WireItem *wire : node->wires()) {
+                if (wire->fromItem() != node)
+                    continue; // each wire once, from its source
+                if (skipLive && (live || m_live.contains(wire->toItem())))
+                    continue;
+                addWire(wire);
+            }
+            if (!live)
+                addCard(node);
+        }
     }
+
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setBrush(Qt::NoBrush);

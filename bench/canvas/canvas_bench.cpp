@@ -190,6 +190,19 @@ int main(int argc, char **argv)
     b.view()->viewport()->installEventFilter(&b.probe);
     QApplication::processEvents();
 
+    if (args.contains(QStringLiteral("--profile-drag"))) {
+        // Only a long drag at overview zoom, for `perf record`.
+        b.doc.setWorkflow(wf);
+        QStringList selection;
+        for (int i = 0; i < nodes && selection.size() < 500; i += std::max(1, nodes / 500))
+            selection.append(wf.nodes.at(i).id);
+        b.editor.scene()->selectNodes(selection);
+        b.view()->setZoom(0.1, b.editor.scene()->nodesBoundingRect().center());
+        const QJsonObject drag = b.timeDrag(selection.at(selection.size() / 2), 300);
+        std::printf("%s\n", QJsonDocument(drag).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+
     // Open: scene build from the document + first paint.
     QList<double> open, build, openCpu;
     double rssDelta = 0;

@@ -13,9 +13,9 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
-#include <QTreeWidget>
 #include <QPainter>
 #include <QStyleFactory>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <cstdio>
@@ -89,7 +89,8 @@ int main(int argc, char **argv)
     QApplication::processEvents();
     if (layout) {
         QEventLoop loop;
-        QObject::connect(editor.controller(), &Flow::GraphController::layoutFinished, &loop, &QEventLoop::quit);
+        QObject::connect(editor.controller(), &Flow::GraphController::layoutFinished, &loop,
+                         &QEventLoop::quit);
         editor.controller()->autoLayout();
         loop.exec();
     }
