@@ -72,6 +72,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     createMenus();
     createToolBar();
     connectParts();
+    yamlEditor()->viewport()->installEventFilter(this);
     updateTitle();
     updateProblemSummary();
     resize(1440, 900);
@@ -334,6 +335,33 @@ void MainWindow::dropEvent(QDropEvent *event)
     // Opening may ask about unsaved work; not from inside the drop handler of the platform drag.
     QMetaObject::invokeMethod(
         this, [this, path] { m_files->openFile(path); }, Qt::QueuedConnection);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The YAML editor would take a dropped file as text to insert; a workflow file is opened instead.
+    if (watched == yamlEditor()->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto drag = static_cast<QDragMoveEvent *>(event);
+            if (firstLocalWorkflowFile(drag->mimeData()).isEmpty())
+                break;
+            drag->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto drop = static_cast<QDropEvent *>(event);
+            if (firstLocalWorkflowFile(drop->mimeData()).isEmpty())
+                break;
+            dropEvent(drop);
+            return true;
+        }
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -51,11 +51,25 @@ void MainWindow::createMenus()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    QUndoStack *stack = m_session->undoStack();
+    // Typing not yet applied becomes its own step first, so undo never lands under it.
+    QAction *undo = new QAction(tr("&Undo"), this);
+    undo->setEnabled(stack->canUndo());
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [this, undo](const QString &text) {
+        undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(undo, &QAction::triggered, m_session, &WorkflowSession::undo);
     undo->setObjectName(QStringLiteral("action.undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo"), QIcon(QStringLiteral(":/studio/undo.svg"))));
-    QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = new QAction(tr("&Redo"), this);
+    redo->setEnabled(stack->canRedo());
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, redo, [this, redo](const QString &text) {
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
+    connect(redo, &QAction::triggered, m_session, &WorkflowSession::redo);
     redo->setObjectName(QStringLiteral("action.redo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo"), QIcon(QStringLiteral(":/studio/redo.svg"))));

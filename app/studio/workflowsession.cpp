@@ -173,6 +173,18 @@ void WorkflowSession::applyPendingText()
     notifyModified();
 }
 
+void WorkflowSession::undo()
+{
+    applyPendingText();
+    m_undoStack->undo();
+}
+
+void WorkflowSession::redo()
+{
+    applyPendingText();
+    m_undoStack->redo();
+}
+
 void WorkflowSession::restoreState(const Workflow &workflow, const QByteArray &text)
 {
     regenerateText();

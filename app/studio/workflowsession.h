@@ -67,6 +67,10 @@ public:
     bool hasPendingText() const { return m_applyTimer.isActive(); }
     void applyPendingText();
 
+    // Undo/redo for the menus: typing not yet applied is applied (as its own step) first.
+    void undo();
+    void redo();
+
     // Used by SetWorkflowCommand: sets document and text together without creating another step.
     void restoreState(const Workflow &workflow, const QByteArray &text);
 

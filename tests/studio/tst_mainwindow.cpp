@@ -50,6 +50,7 @@ private slots:
     void brokenYamlKeepsCanvasAndShowsError();
     void titleShowsFileAndModifiedMark();
     void undoHistoryListsSteps();
+    void droppedFileIsOpened_data();
     void droppedFileIsOpened();
     void missingFileBecomesNewFile();
     void menusHaveStandardShortcuts();
@@ -241,22 +242,38 @@ void tst_MainWindow::undoHistoryListsSteps()
     QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
 }
 
+void tst_MainWindow::droppedFileIsOpened_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("window") << QStringLiteral("window");
+    QTest::newRow("canvas") << QStringLiteral("canvas");
+    QTest::newRow("yaml editor") << QStringLiteral("yaml");
+}
+
 void tst_MainWindow::droppedFileIsOpened()
 {
+    QFETCH(QString, target);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QWidget *widget = target == QLatin1String("canvas") ? window.canvas()->view()->viewport()
+                      : target == QLatin1String("yaml") ? window.yamlEditor()->viewport()
+                                                        : static_cast<QWidget *>(&window);
     const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("dropped.yaml"));
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
-    const QPoint pos = window.rect().center();
+    const QPoint pos = widget->rect().center();
     QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(&window, &enter);
+    QApplication::sendEvent(widget, &enter);
     QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
     QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(&window, &drop);
+    QApplication::sendEvent(widget, &drop);
     QTRY_COMPARE(window.session()->filePath(), QFileInfo(path).absoluteFilePath());
     QCOMPARE(window.canvas()->scene()->nodeCount(), 2);
+    // The file is opened, not pasted into the text as a URL.
+    QCOMPARE(window.yamlEditor()->text().toUtf8(), StudioTest::twoNodes());
 }
 
 void tst_MainWindow::missingFileBecomesNewFile()

@@ -36,6 +36,7 @@ private slots:
     void saveFailureKeepsEverything();
     void modifiedFollowsUndoStack();
     void recoveredTextIsAnUnsavedChange();
+    void undoAppliesPendingTypingFirst();
 
 private:
     QString writeTemp(const QByteArray &bytes, const QString &name = QStringLiteral("flow.yaml"))
@@ -266,6 +267,28 @@ void tst_Session::recoveredTextIsAnUnsavedChange()
     QVERIFY(session.isModified());
     session.undoStack()->undo();
     QCOMPARE(session.document()->workflow().name, QStringLiteral("Two nodes"));
+}
+
+void tst_Session::undoAppliesPendingTypingFirst()
+{
+    WorkflowSession session(builtinCatalog());
+    QVERIFY(session.load(writeTemp(StudioTest::twoNodes())));
+    session.undoStack()->push(new RemoveNodeCommand(session.document(), QStringLiteral("show")));
+    const QByteArray afterRemove = session.text();
+    QByteArray typed = afterRemove;
+    typed.replace("name: Two nodes", "name: Typed");
+    session.setEditedText(typed);
+    QVERIFY(session.hasPendingText());
+    // Undo takes back the typing (now a step of its own), not the removal under it.
+    session.undo();
+    QVERIFY(!session.hasPendingText());
+    QCOMPARE(session.text(), afterRemove);
+    QVERIFY(!session.document()->node(u"show"));
+    session.undo();
+    QVERIFY(session.document()->node(u"show"));
+    session.redo();
+    session.redo();
+    QCOMPARE(session.text(), typed);
 }
 
 QTEST_MAIN(tst_Session)
