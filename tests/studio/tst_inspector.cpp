@@ -11,9 +11,13 @@
 #include "yamleditor.h"
 
 #include "canvas/canvaseditor.h"
+#include "canvas/graphcontroller.h"
+#include "canvas/graphview.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 
+#include <Qsci/qscilexerbash.h>
+#include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QCheckBox>
@@ -57,6 +61,7 @@ private slots:
     void validatorMessageShownUnderField();
     void renameUpdatesReferences();
     void undoOutsideRefreshesFields();
+    void codeFieldsUseTheLexerOfTheirLanguage();
 
 private:
     QString yaml() const { return m_window->yamlEditor()->text(); }
@@ -260,6 +265,27 @@ void tst_Inspector::undoOutsideRefreshesFields()
             ->lineEdit()
             ->text(),
         QStringLiteral("9s"));
+}
+
+void tst_Inspector::codeFieldsUseTheLexerOfTheirLanguage()
+{
+    const QString id
+        = m_window->canvas()->controller()->addNode(QStringLiteral("script.js"), QPointF(0, 300));
+    select(id);
+    auto code = qobject_cast<CodeFieldEditor *>(m_window->inspector()->fieldEditor(QStringLiteral("code")));
+    QVERIFY(code);
+    QVERIFY(qobject_cast<QsciLexerJavaScript *>(code->editor()->lexer()));
+    code->editor()->setText(QStringLiteral("return 1 + 1;"));
+    QTRY_VERIFY(yaml().contains(QStringLiteral("code: return 1 + 1;")));
+    select(QStringLiteral("list"));
+    auto command
+        = qobject_cast<CodeFieldEditor *>(m_window->inspector()->fieldEditor(QStringLiteral("command")));
+    QVERIFY(qobject_cast<QsciLexerBash *>(command->editor()->lexer()));
+    // An argv list: one argument per line.
+    command->modeBox()->setCurrentIndex(1);
+    command->editor()->setText(QStringLiteral("ls\n-la"));
+    QTRY_VERIFY(yaml().contains(QStringLiteral("command: [ls, \"-la\"]")));
+    QVERIFY(m_window->session()->document()->node(u"list")->config.find(u"command")->isList());
 }
 
 QTEST_MAIN(tst_Inspector)

@@ -59,6 +59,7 @@ private slots:
     void recentFilesRemembered();
     void commandPaletteFindsAndRunsActions();
     void appearanceFollowsChoice();
+    void closingWithUnsavedChangesAsks();
     void addNodeActionOpensQuickAdd();
 
 private:
@@ -427,6 +428,24 @@ void tst_MainWindow::appearanceFollowsChoice()
     window.findAction(QStringLiteral("action.theme.0"))->trigger(); // back to the system's
     QTRY_VERIFY(editorPaper().lightness() > 128);
     QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("system"));
+}
+
+void tst_MainWindow::closingWithUnsavedChangesAsks()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = writeTemp(StudioTest::twoNodes(), QStringLiteral("closing.yaml"));
+    QVERIFY(window.files()->openFile(path));
+    QVERIFY(window.close()); // nothing to ask about
+    window.show();
+    window.canvas()->controller()->addNode(QStringLiteral("debug.log"), QPointF(0, 300));
+    window.files()->setAutomaticAnswer(FileController::Answer::Cancel);
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    window.files()->setAutomaticAnswer(FileController::Answer::Save);
+    QVERIFY(window.close());
+    QVERIFY(StudioTest::readFile(path).contains("type: debug.log"));
 }
 
 void tst_MainWindow::addNodeActionOpensQuickAdd()
