@@ -75,6 +75,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     yamlEditor()->viewport()->installEventFilter(this);
     updateTitle();
     updateProblemSummary();
+    updateEmptyHint();
     resize(1440, 900);
 }
 
@@ -96,6 +97,16 @@ void MainWindow::createCentralArea()
     layout->addWidget(m_notifications);
     layout->addWidget(m_canvas, 1);
     setCentralWidget(central);
+
+    // An empty canvas says how to start instead of looking like nothing works.
+    m_emptyHint = new QLabel(tr("<p style=\"font-size:large\">Start by dragging a node from the palette</p>"
+                                "<p>or press Tab (or double-click) on the canvas to search for one.<br>"
+                                "Ctrl+Shift+P finds any command.</p>"),
+                             m_canvas);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_canvas->installEventFilter(this);
 }
 
 QDockWidget *MainWindow::addDock(const QString &objectName, const QString &title, QWidget *widget,
@@ -155,6 +166,7 @@ void MainWindow::connectParts()
 {
     connect(m_session, &WorkflowSession::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_session, &WorkflowSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_session->document(), &WorkflowDocument::changed, this, &MainWindow::updateEmptyHint);
     connect(m_session, &WorkflowSession::diagnosticsChanged, this, &MainWindow::updateProblemSummary);
     connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::jumpToProblem);
     connect(m_files, &FileController::message, this,
@@ -337,8 +349,17 @@ void MainWindow::dropEvent(QDropEvent *event)
         this, [this, path] { m_files->openFile(path); }, Qt::QueuedConnection);
 }
 
+void MainWindow::updateEmptyHint()
+{
+    m_emptyHint->setGeometry(m_canvas->rect());
+    m_emptyHint->setVisible(m_session->document()->workflow().nodes.isEmpty());
+    m_emptyHint->raise();
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_canvas && event->type() == QEvent::Resize)
+        updateEmptyHint();
     // The YAML editor would take a dropped file as text to insert; a workflow file is opened instead.
     if (watched == yamlEditor()->viewport()) {
         switch (event->type()) {

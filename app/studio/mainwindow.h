@@ -85,6 +85,7 @@ private:
     QMenu *createViewMenu(); // mainwindowmenus.cpp
     void connectParts();
     void updateTitle();
+    void updateEmptyHint();
     void updateProblemSummary();
     void jumpToProblem(const Diagnostic &diagnostic);
     void showAbout();
@@ -109,6 +110,7 @@ private:
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
+    QLabel *m_emptyHint = nullptr;
     bool m_shownOnce = false;
     QStringList m_selectionToRestore;
 };
