@@ -1016,6 +1016,14 @@
         <source>&lt;p style=&quot;font-size:large&quot;&gt;Start by dragging a node from the palette&lt;/p&gt;&lt;p&gt;or press Tab (or double-click) on the canvas to search for one.&lt;br&gt;Ctrl+Shift+P finds any command.&lt;/p&gt;</source>
         <translation>&lt;p style=&quot;font-size:large&quot;&gt;Ziehen Sie zuerst einen Knoten aus der Palette&lt;/p&gt;&lt;p&gt;oder drücken Sie Tab (oder doppelklicken Sie) auf der Arbeitsfläche, um einen zu suchen.&lt;br&gt;Strg+Umschalt+P findet jeden Befehl.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>&amp;Nächstes Problem</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Problem</source>
+        <translation>&amp;Vorheriges Problem</translation>
+    </message>
 </context>
 <context>
     <name>Flow::Studio::NotificationBar</name>

@@ -169,6 +169,13 @@ void MainWindow::connectParts()
     connect(m_session->document(), &WorkflowDocument::changed, this, &MainWindow::updateEmptyHint);
     connect(m_session, &WorkflowSession::diagnosticsChanged, this, &MainWindow::updateProblemSummary);
     connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::jumpToProblem);
+    connect(yamlEditor(), &YamlEditor::markerClicked, this, [this](int line) {
+        if (QDockWidget *dock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        m_problems->selectLine(line);
+    });
     connect(m_files, &FileController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_canvas, &CanvasEditor::message, this,

@@ -5,6 +5,7 @@
 #include "appearance.h"
 #include "commandpalette.h"
 #include "filecontroller.h"
+#include "problemsview.h"
 #include "workflowsession.h"
 
 #include "canvas/canvaseditor.h"
@@ -127,6 +128,14 @@ QMenu *MainWindow::createViewMenu()
     commands->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     commands->setStatusTip(tr("Search every command by name"));
     connect(commands, &QAction::triggered, m_commandPalette, &CommandPalette::popup);
+    QAction *nextProblem = view->addAction(tr("&Next Problem"));
+    nextProblem->setObjectName(QStringLiteral("action.nextProblem"));
+    nextProblem->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(nextProblem, &QAction::triggered, this, [this] { m_problems->activateNext(1); });
+    QAction *previousProblem = view->addAction(tr("P&revious Problem"));
+    previousProblem->setObjectName(QStringLiteral("action.previousProblem"));
+    previousProblem->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(previousProblem, &QAction::triggered, this, [this] { m_problems->activateNext(-1); });
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : std::as_const(m_docks)) {

@@ -68,6 +68,31 @@ int ProblemsView::warningCount() const
     return int(m_diagnostics.size()) - errorCount();
 }
 
+bool ProblemsView::selectLine(int line)
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        const int index = topLevelItem(i)->data(MessageColumn, DiagnosticIndexRole).toInt();
+        const Diagnostic &d = m_diagnostics.at(index);
+        if ((d.pos.isValid() ? d.pos.line : 1) == line) {
+            setCurrentItem(topLevelItem(i));
+            scrollToItem(topLevelItem(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void ProblemsView::activateNext(int step)
+{
+    const int count = topLevelItemCount();
+    if (count == 0)
+        return;
+    const int current = currentItem() ? indexOfTopLevelItem(currentItem()) : (step > 0 ? -1 : count);
+    const int next = ((current + step) % count + count) % count;
+    setCurrentItem(topLevelItem(next));
+    activateItem(topLevelItem(next));
+}
+
 void ProblemsView::activateItem(QTreeWidgetItem *item)
 {
     if (!item)

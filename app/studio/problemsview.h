@@ -20,6 +20,11 @@ public:
     int errorCount() const;
     int warningCount() const;
 
+    // Selects the first problem on a 1-based line (a click on its margin marker). False if none.
+    bool selectLine(int line);
+    // Activates the next (step 1) or previous (-1) problem after the selected one, wrapping around.
+    void activateNext(int step);
+
 signals:
     void problemActivated(const Flow::Diagnostic &diagnostic);
 

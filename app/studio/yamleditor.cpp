@@ -89,6 +89,10 @@ YamlEditor::YamlEditor(QWidget *parent)
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this,
             [this](int, int x, int y) { showToolTipAt(x, y); });
     connect(this, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+    connect(this, &QsciScintilla::marginClicked, this, [this](int margin, int line, Qt::KeyboardModifiers) {
+        if (margin == MarginMarkers && !diagnosticsOnLine(line + 1).isEmpty())
+            emit markerClicked(line + 1);
+    });
     connect(this, &QsciScintilla::cursorPositionChanged, this,
             [this](int line, int index) { emit caretMoved(line + 1, index + 1); });
 }

@@ -41,6 +41,8 @@ public:
 
 signals:
     void caretMoved(int line, int column);
+    // A click on the marker margin of a 1-based line that carries a problem.
+    void markerClicked(int line);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -47,6 +47,7 @@ private slots:
     void everyInvalidCorpusFileOpens_data();
     void everyInvalidCorpusFileOpens();
     void clickOnProblemJumpsToLine();
+    void nextProblemCyclesThroughProblems();
     void canvasEditReachesYaml();
     void yamlEditReachesCanvasAfterPause();
     void brokenYamlKeepsCanvasAndShowsError();
@@ -190,6 +191,33 @@ void tst_MainWindow::clickOnProblemJumpsToLine()
     QCOMPARE(window.yamlEditor()->caretLine(), 9);
     // The problem belongs to a node: it is selected on the canvas.
     QCOMPARE(window.canvas()->selectedNodeIds(), QStringList{QStringLiteral("show")});
+}
+
+void tst_MainWindow::nextProblemCyclesThroughProblems()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QByteArray yaml = StudioTest::twoNodes();
+    yaml.replace("    config: {command: ls}   # a comment the canonical form drops\n",
+                 "    config: {command: ls}\n    colour: red\n");
+    yaml.replace("list.stdout}", "list.nothing}");
+    QVERIFY(window.files()->openFile(writeTemp(yaml)));
+    QCOMPARE(window.problemsView()->topLevelItemCount(), 2);
+    QAction *next = window.findAction(QStringLiteral("action.nextProblem"));
+    QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_F8));
+    next->trigger();
+    QCOMPARE(window.yamlEditor()->caretLine(), 7);
+    next->trigger();
+    QCOMPARE(window.yamlEditor()->caretLine(), 10);
+    next->trigger(); // wraps around
+    QCOMPARE(window.yamlEditor()->caretLine(), 7);
+    window.findAction(QStringLiteral("action.previousProblem"))->trigger();
+    QCOMPARE(window.yamlEditor()->caretLine(), 10);
+    // A click on a margin marker selects its problem in the list.
+    window.problemsView()->setCurrentItem(nullptr);
+    emit window.yamlEditor()->marginClicked(1, 6, Qt::NoModifier);
+    QCOMPARE(window.problemsView()->indexOfTopLevelItem(window.problemsView()->currentItem()), 0);
 }
 
 void tst_MainWindow::canvasEditReachesYaml()
