@@ -28,8 +28,7 @@ WireItem::WireItem(const Edge &edge, NodeItem *from, NodeItem *to)
     setFlag(ItemIsSelectable);
     setFlag(ItemUsesExtendedStyleOption); // exposedRect, to draw only the visible part of long wires
     setZValue(0);
-    m_from->addWire(this);
-    m_to->addWire(this);
+    attach();
     updatePath();
 }
 
@@ -42,14 +41,21 @@ WireItem::WireItem(NodeItem *from, NodeItem *to)
     setFlag(ItemIsSelectable);
     setFlag(ItemUsesExtendedStyleOption);
     setZValue(-0.5);
-    m_from->addWire(this);
-    m_to->addWire(this);
+    attach();
     updatePath();
 }
 
 WireItem::~WireItem()
 {
     detach();
+}
+
+void WireItem::attach()
+{
+    // A node wired to itself (an invalid file that must still open) holds the wire once.
+    m_from->addWire(this);
+    if (m_to != m_from)
+        m_to->addWire(this);
 }
 
 void WireItem::detach()

@@ -43,6 +43,7 @@ public:
     static QPainterPath bezier(const QPointF &from, const QPointF &to);
 
 private:
+    void attach();
     Kind m_kind;
     Edge m_edge;
     NodeItem *m_from = nullptr;

@@ -30,6 +30,7 @@ private slots:
     void settingsCommandMerges();
     void alignAndDistribute();
     void sceneFollowsDocument();
+    void selfWiredNodeSurvivesRebuildAndRemoval();
 };
 
 namespace {
@@ -401,6 +402,23 @@ void TstCanvasCommands::sceneFollowsDocument()
     }
     f.scene->ensurePositions();
     QVERIFY(CanvasTest::noOverlap(*f.scene));
+}
+
+void TstCanvasCommands::selfWiredNodeSurvivesRebuildAndRemoval()
+{
+    // An invalid file may wire a node to itself; the canvas shows it and tears it down cleanly.
+    Fixture f;
+    const QByteArray yaml = "flowstudio: 1\nnodes:\n  a: {type: debug.log, after: [a]}\n"
+                            "  b: {type: debug.log, inputs: {message: b.message}}\n";
+    f.document.setWorkflow(readWorkflow(yaml).workflow.value());
+    QVERIFY(f.scene->wireItem(Edge{"b", "message", "b", "message"}));
+    QCOMPARE(f.scene->wiresOf(u"b").size(), 1);
+    f.document.setWorkflow(readWorkflow(yaml).workflow.value()); // rebuild over the self wire
+    QCOMPARE(f.scene->wiresOf(u"b").size(), 1);
+    f.document.removeNode("b");
+    QCOMPARE(f.scene->nodeCount(), 1);
+    f.document.setWorkflow(readWorkflow(yaml).workflow.value());
+    QCOMPARE(f.scene->nodeCount(), 2);
 }
 
 QTEST_MAIN(TstCanvasCommands)
