@@ -16,7 +16,7 @@ enum class EventKind : quint8 {
     RunStarted,    // "run.started"    {name, nodes: [ids in file order], params}
     RunFinished,   // "run.finished"   {status: succeeded|failed|cancelled, error?, outputs?}
     NodeQueued,    // "node.queued"    inputs ready, waiting for a worker
-    NodeStarted,   // "node.started"   an attempt began on a worker (attempt = its number)
+    NodeStarted,   // "node.started"   an attempt began on a worker (attempt = its number) {attempts?: most}
     NodeProgress,  // "node.progress"  {fraction (negative = unknown), text}
     NodeLog,       // "node.log"       {stream, line, item?}
     NodeRetrying,  // "node.retrying"  {attempt: the next one, delay: ms, error}

@@ -152,6 +152,8 @@ void RunState::applyNodeEvent(const RunEvent &e)
             n.startedAt = e.time;
         n.progress = -1;
         n.progressText.clear();
+        n.maxAttempts = qMax(n.attempt, e.data.value(QStringLiteral("attempts"), 1).toInt());
+        n.retryAt = 0;
         break;
     case EventKind::NodeProgress:
         n.progress = e.data.value(QStringLiteral("fraction")).toDouble();
@@ -167,6 +169,7 @@ void RunState::applyNodeEvent(const RunEvent &e)
         setState(n, NodeState::Retrying);
         n.attempt = e.data.value(QStringLiteral("attempt")).toInt();
         n.retryDelay = e.data.value(QStringLiteral("delay")).toLongLong();
+        n.retryAt = e.time + n.retryDelay;
         n.error = e.data.value(QStringLiteral("error")).toString();
         break;
     case EventKind::NodeSucceeded:

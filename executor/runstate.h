@@ -37,6 +37,8 @@ struct NodeStatus
     QString message;       // last log line, progress text, skip or cancel reason
     QString error;         // the last error (node.failed, or the failure before a retry)
     qint64 retryDelay = 0; // ms, while Retrying
+    qint64 retryAt = 0;    // ms since epoch when the next attempt is due, while Retrying
+    int maxAttempts = 1;   // from node.started {attempts}: the most attempts the node gets
     int logLines = 0;
     QVariantMap outputs; // from node.succeeded / node.cached
 };

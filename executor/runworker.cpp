@@ -60,7 +60,12 @@ QVariantMap RunCore::inputsFor(int node) const
 
 void RunCore::emitStarted(const Job &job)
 {
-    pushEvent(makeEvent(EventKind::NodeStarted, job.node, job.attempt));
+    // `attempts` (the most this node gets) lets a viewer draw "2/3"; left out when there are no retries.
+    const int attempts = m_slots[size_t(job.node)].retry.attempts;
+    QVariantMap data;
+    if (attempts > 1)
+        data.insert(QStringLiteral("attempts"), attempts);
+    pushEvent(makeEvent(EventKind::NodeStarted, job.node, job.attempt, std::move(data)));
 }
 
 RunCore::Outcome RunCore::execute(const Job &job)

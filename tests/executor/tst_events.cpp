@@ -31,6 +31,7 @@ private slots:
     void reducerStates_data();
     void reducerStates();
     void reducerCountsGapsAndIgnoresRepeats();
+    void reducerTracksAttemptsAndRetryDue();
     void expressions_data();
     void expressions();
     void expressionErrors_data();
@@ -184,6 +185,23 @@ void tst_Events::reducerCountsGapsAndIgnoresRepeats()
     QCOMPARE(s.node("a")->duration, 250);
     QCOMPARE(s.node("b")->state, NodeState::Pending);
     QCOMPARE(s.fractionDone(), 0.5);
+}
+
+void tst_Events::reducerTracksAttemptsAndRetryDue()
+{
+    RunState s;
+    s.apply(ev(1, EventKind::RunStarted, {}, 0, {{"nodes", QVariantList{"a"}}}));
+    s.apply(ev(2, EventKind::NodeStarted, "a", 1, {{"attempts", 3}}));
+    QCOMPARE(s.node("a")->maxAttempts, 3);
+    s.apply(ev(3, EventKind::NodeRetrying, "a", 1, {{"attempt", 2}, {"delay", 750}, {"error", "e"}}));
+    QCOMPARE(s.node("a")->retryAt, 3000 + 750);
+    s.apply(ev(4, EventKind::NodeStarted, "a", 2, {{"attempts", 3}}));
+    QCOMPARE(s.node("a")->attempt, 2);
+    QCOMPARE(s.node("a")->retryAt, 0);
+    // Without the field (an older server, a node without retries) a node has one attempt.
+    RunState t;
+    t.apply(ev(1, EventKind::NodeStarted, "b", 1));
+    QCOMPARE(t.node("b")->maxAttempts, 1);
 }
 
 // ---- expressions -------------------------------------------------------------------------------
