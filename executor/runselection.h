@@ -1,0 +1,16 @@
+#pragma once
+
+#include "model/workflow.h"
+
+#include <QStringList>
+
+namespace Flow {
+
+// "Run the selected nodes only": the part of `workflow` that `ids` need, i.e. those nodes and,
+// transitively, every node they wait for (inputs, `after`, and nodes named in expressions), in file
+// order. A selected node cannot run without its inputs, so its upstream runs too (as KNIME does);
+// nothing downstream of the selection runs. Workflow outputs whose source is left out are dropped.
+// Unknown ids are ignored; an empty result means nothing to run.
+Workflow workflowForNodes(const Workflow &workflow, const QStringList &ids);
+
+} // namespace Flow
