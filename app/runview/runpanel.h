@@ -1,0 +1,73 @@
+#pragma once
+
+#include "executor/runevent.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace Flow {
+
+class RunNodeModel;
+class RunNodeFilterModel;
+
+// The Run dock's node table: a summary line ("Running — 12/40 done, 2 failed, 00:12 elapsed"), a text
+// filter (node id or message) and a state filter above a sortable table of RunNodeModel. The panel and
+// the canvas mirror each other's selection: the user's selection here is announced with
+// nodesSelected(), and selectNodes() follows the canvas without announcing anything back.
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    void addEvents(const Flow::RunEvents &events);
+    void clear();
+    // Shows the workflow's nodes as Pending before a run (RunNodeModel::setNodes).
+    void setNodes(const QStringList &ids);
+
+    RunNodeModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QSortFilterProxyModel *proxy() const;
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    QString summaryText() const;
+
+    // Selects the rows of `ids` (those the filter shows) without emitting nodesSelected.
+    void selectNodes(const QStringList &ids);
+    QStringList selectedNodes() const;
+
+    // The table header (column widths, order, sort column) for QSettings.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+signals:
+    // The user changed the selection (ids in table order).
+    void nodesSelected(const QStringList &ids);
+    // A row was double-clicked.
+    void nodeActivated(const QString &id);
+
+private:
+    void setUpView();
+    void fillStateFilter();
+    void updateSummary();
+    void announceSelection();
+
+    RunNodeModel *m_model;
+    RunNodeFilterModel *m_proxy;
+    QLabel *m_summary;
+    QLineEdit *m_filterEdit;
+    QComboBox *m_stateFilter;
+    QTableView *m_view;
+    QTimer *m_clock; // ticks the summary's elapsed time while the run goes
+    bool m_selecting = false;
+};
+
+} // namespace Flow
