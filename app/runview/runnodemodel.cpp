@@ -272,11 +272,13 @@ void RunNodeModel::tick()
         while (i + 1 < rows.size() && rows.at(i + 1) == last + 1)
             last = rows.at(++i);
         ++i;
-        emit dataChanged(index(first, DurationColumn), index(last, DurationColumn), {Qt::DisplayRole});
+        emit dataChanged(index(first, DurationColumn), index(last, DurationColumn),
+                         {Qt::DisplayRole, SortRole}); // SortRole: a proxy sorted by duration follows
     }
     for (int row : std::as_const(rows)) {
         if (m_state.node(m_rows.at(row))->state == NodeState::Retrying)
-            emit dataChanged(index(row, AttemptColumn), index(row, AttemptColumn), {Qt::DisplayRole});
+            emit dataChanged(index(row, AttemptColumn), index(row, AttemptColumn),
+                             {Qt::DisplayRole, Qt::ToolTipRole});
     }
 }
 

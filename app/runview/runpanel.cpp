@@ -82,6 +82,7 @@ RunPanel::RunPanel(QWidget *parent)
     , m_clock(new QTimer(this))
 {
     m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setContentsMargins(4, 2, 4, 2);
     // A long error must not widen the dock.
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_filterEdit->setPlaceholderText(tr("Filter by node or message"));
@@ -124,15 +125,23 @@ void RunPanel::setUpView()
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    // Fixed starting widths: ResizeToContents would measure every row on every change.
+    // Starting widths from sample texts: ResizeToContents would measure every row on every change.
     QHeaderView *header = m_view->horizontalHeader();
-    const int em = fontMetrics().horizontalAdvance(u'M');
-    header->resizeSection(RunNodeModel::NodeColumn, 12 * em);
-    header->resizeSection(RunNodeModel::StateColumn, 8 * em);
-    header->resizeSection(RunNodeModel::ProgressColumn, 6 * em);
-    header->resizeSection(RunNodeModel::AttemptColumn, 6 * em);
-    header->resizeSection(RunNodeModel::StartedColumn, 5 * em);
-    header->resizeSection(RunNodeModel::DurationColumn, 5 * em);
+    const QFontMetrics fm = fontMetrics();
+    const auto fit = [&](int column, const QString &sample, int extra = 0) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column,
+                              qMax(fm.horizontalAdvance(sample), fm.horizontalAdvance(title)) + 20 + extra);
+    };
+    fit(RunNodeModel::NodeColumn, QStringLiteral("build-and-test-x"));
+    int widestState = 0;
+    for (int s = 0; s < NodeStateCount; ++s)
+        widestState = qMax(widestState, fm.horizontalAdvance(nodeStateStyle(NodeState(s)).label));
+    header->resizeSection(RunNodeModel::StateColumn, widestState + 20 + 24); // + the glyph
+    fit(RunNodeModel::ProgressColumn, QStringLiteral("100 %"), 20);
+    fit(RunNodeModel::AttemptColumn, tr("retry in %1 s").arg(99));
+    fit(RunNodeModel::StartedColumn, QStringLiteral("00:00:00"));
+    fit(RunNodeModel::DurationColumn, QStringLiteral("00:00:00"));
     header->setStretchLastSection(true);
     header->setSortIndicatorClearable(true); // a third click goes back to the workflow's order
     header->setSortIndicator(-1, Qt::AscendingOrder);

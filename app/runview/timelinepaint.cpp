@@ -160,7 +160,9 @@ void TimelineView::paintAxis(QPainter &painter)
         if (x > width)
             break;
         painter.drawLine(QPointF(x, height - 5), QPointF(x, height - 1));
-        painter.drawText(QPointF(x + 3, textBase), timelineTickLabel(offset, step));
+        const QString label = timelineTickLabel(offset, step);
+        if (x + 3 + fontMetrics().horizontalAdvance(label) <= width) // no half labels at the edge
+            painter.drawText(QPointF(x + 3, textBase), label);
     }
     painter.restore();
 }

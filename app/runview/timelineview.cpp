@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
@@ -39,6 +40,7 @@ TimelineView::TimelineView(QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     viewport()->setMouseTracking(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus); // for the zoom keys
     m_live->setInterval(250);
     connect(m_live, &QTimer::timeout, this, [this] {
         updateScrollBars();
@@ -393,6 +395,19 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         return;
     }
     QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const double middle = plotLeft() + plotWidth() / 2.0;
+    if (event->matches(QKeySequence::ZoomIn))
+        zoomAround(middle, 1 / 1.25);
+    else if (event->matches(QKeySequence::ZoomOut))
+        zoomAround(middle, 1.25);
+    else if (event->key() == Qt::Key_0 && event->modifiers() & Qt::ControlModifier)
+        zoomToFit();
+    else
+        QAbstractScrollArea::keyPressEvent(event);
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)

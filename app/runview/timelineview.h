@@ -18,7 +18,8 @@ namespace Flow {
 // line for the time spent queued; skipped and cached nodes get a mark where they ended.
 //
 // While the run goes the view fits the whole run to its width; Ctrl+wheel zooms around the mouse (the
-// plain wheel scrolls lanes, Shift+wheel or a drag scrolls time), a double-click on the axis fits again.
+// plain wheel scrolls lanes, Shift+wheel or a drag scrolls time), Ctrl++ and Ctrl+- zoom around the
+// middle, and Ctrl+0 or a double-click on the axis fits again.
 // Only the lanes in sight are painted, and a batch of events repaints at most once.
 class TimelineView : public QAbstractScrollArea
 {
@@ -61,6 +62,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;

@@ -77,6 +77,21 @@ QList<int> changedRows(const QSignalSpy &spy, QSet<int> *columns = nullptr)
     return rows;
 }
 
+// alpha succeeded, beta failed ("Boom: disk full"), gamma running ("downloading x"), delta skipped.
+Stream mixedRun()
+{
+    Stream s;
+    s.start({"alpha", "beta", "gamma", "delta"})
+        .add(1, EventKind::NodeStarted, "alpha", 1)
+        .add(2, EventKind::NodeSucceeded, "alpha", 1)
+        .add(3, EventKind::NodeStarted, "beta", 1)
+        .add(4, EventKind::NodeFailed, "beta", 1, {{"error", "Boom: disk full"}})
+        .add(5, EventKind::NodeStarted, "gamma", 1)
+        .add(6, EventKind::NodeLog, "gamma", 1, {{"stream", "stdout"}, {"line", "downloading x"}})
+        .add(7, EventKind::NodeSkipped, "delta", 0, {{"reason", "beta failed"}});
+    return s;
+}
+
 } // namespace
 
 class tst_RunPanel : public QObject
@@ -339,16 +354,8 @@ void tst_RunPanel::summaryLine()
 void tst_RunPanel::filterByStateAndText()
 {
     RunPanel panel;
-    panel.addEvents(
-        Stream()
-            .start({"alpha", "beta", "gamma", "delta"})
-            .add(1, EventKind::NodeStarted, "alpha", 1)
-            .add(2, EventKind::NodeSucceeded, "alpha", 1)
-            .add(3, EventKind::NodeStarted, "beta", 1)
-            .add(4, EventKind::NodeFailed, "beta", 1, {{"error", "Boom: disk full"}})
-            .add(5, EventKind::NodeStarted, "gamma", 1)
-            .add(6, EventKind::NodeLog, "gamma", 1, {{"stream", "stdout"}, {"line", "downloading x"}})
-            .add(7, EventKind::NodeSkipped, "delta", 0, {{"reason", "beta failed"}}));
+    Stream s = mixedRun();
+    panel.addEvents(s);
     const QAbstractItemModel *shown = panel.view()->model();
     QCOMPARE(visibleNodes(shown), QStringList({"alpha", "beta", "gamma", "delta"}));
 
@@ -375,17 +382,8 @@ void tst_RunPanel::filterByStateAndText()
     QCOMPARE(visibleNodes(shown), QStringList({"beta", "delta"}));
     panel.filterEdit()->clear();
     chooseState(NodeState::Running);
-    panel.addEvents(
-        Stream()
-            .start({"alpha", "beta", "gamma", "delta"})
-            .add(1, EventKind::NodeStarted, "alpha", 1)
-            .add(2, EventKind::NodeSucceeded, "alpha", 1)
-            .add(3, EventKind::NodeStarted, "beta", 1)
-            .add(4, EventKind::NodeFailed, "beta", 1, {{"error", "Boom: disk full"}})
-            .add(5, EventKind::NodeStarted, "gamma", 1)
-            .add(6, EventKind::NodeLog, "gamma", 1, {{"stream", "stdout"}, {"line", "downloading x"}})
-            .add(7, EventKind::NodeSkipped, "delta", 0, {{"reason", "beta failed"}})
-            .add(8, EventKind::NodeSucceeded, "gamma", 1));
+    s.add(8, EventKind::NodeSucceeded, "gamma", 1);
+    panel.addEvents(s);
     QCOMPARE(visibleNodes(shown), QStringList{});
 }
 
