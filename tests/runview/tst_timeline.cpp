@@ -311,6 +311,12 @@ void tst_Timeline::ctrlWheelZoomsAroundTheMouse()
     QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, QPoint(400, 3)); // on the axis
     QVERIFY(view.isFitting());
     QCOMPARE(view.msPerPixel(), fit);
+
+    QTest::keyClick(&view, Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(!view.isFitting());
+    QVERIFY(view.msPerPixel() < fit);
+    QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(view.isFitting());
 }
 
 void tst_Timeline::tickLabels_data()
