@@ -5,6 +5,7 @@
 #include "model/nodetypeinfo.h"
 #include "model/workflowdocument.h"
 #include "nodeitem.h"
+#include "runoverlay.h"
 #include "wireitem.h"
 
 #include <QEvent>
@@ -23,7 +24,9 @@ GraphScene::GraphScene(WorkflowDocument *document, const NodeTypeCatalog *catalo
     : QGraphicsScene(parent)
     , m_document(document)
     , m_catalog(catalog ? catalog : defaultCatalog())
+    , m_overlay(std::make_unique<RunOverlay>())
 {
+    connect(&m_overlayTimer, &QTimer::timeout, this, &GraphScene::tickRunOverlay);
     setItemIndexMethod(BspTreeIndex);
     // A fixed, shallow tree: with automatic depth, every move of a long wire (stored in every leaf it
     // crosses) cost thousands of leaf updates; depth 8 measured 3x faster drags and opens (5,000 nodes).
@@ -119,6 +122,8 @@ NodeItem *GraphScene::createNodeItem(const Node &node)
     applyOverviewFlag(item);
     addItem(item);
     m_nodes.insert(node.id, item);
+    if (m_overlay->isActive())
+        item->refreshRunStatus(); // a node of the shown run coming back (undo of a delete)
     markDirty(item->sceneBoundingRect());
     return item;
 }
@@ -235,6 +240,14 @@ void GraphScene::onNodeRenamed(const QString &oldId, const QString &newId)
     }
     if (const Node *node = m_document->node(newId))
         item->sync(*node, m_catalog->find(node->type));
+    if (m_overlay->isActive()) {
+        // The run knows the node by its old id: under the new one it has no overlay.
+        item->refreshRunStatus();
+        for (WireItem *w : item->wires()) {
+            w->update();
+            markDirty(w->boundingRect());
+        }
+    }
     if (item->isSelected())
         emitSelection();
 }

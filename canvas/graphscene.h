@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvastheme.h"
+#include "executor/runstate.h"
 #include "model/workflow.h"
 #include "portref.h"
 
@@ -8,13 +9,17 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QTimer>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace Flow {
 
 class NodeItem;
 class NodeTypeCatalog;
+class RunOverlay;
 class WireItem;
 class WorkflowDocument;
 
@@ -99,9 +104,30 @@ public:
     }
     void applyOverviewFlag(QGraphicsItem *item) const;
 
+    // Run overlay: the states of a run drawn over the cards (colour, glyph, attempt badge, retry
+    // countdown, duration, progress bar) and the data wires that carried data. Only the items whose
+    // status changed in a batch are repainted; a run.started of another run replaces the shown run.
+    void applyRunEvents(const Flow::RunEvents &events);
+    // Back to the plain editing look. Later batches of the same run are ignored until a run.started.
+    void clearRunOverlay();
+    const RunState *runState() const; // null when no run is shown
+    bool hasRunOverlay() const { return runState() != nullptr; }
+    // Null when no run is shown or the run did not include the node (a subset run, a renamed node).
+    const NodeStatus *nodeRunStatus(const QString &id) const;
+    const RunOverlay &runOverlay() const { return *m_overlay; }
+    // The clock of live durations and countdowns (ms since the epoch); for tests.
+    void setOverlayClock(std::function<qint64()> clock);
+    // Repaints the nodes whose look moves with time (the overlay's timer calls it while any is
+    // running or retrying): only those, and only where a view shows them.
+    void tickRunOverlay();
+    bool isRunOverlayTicking() const { return m_overlayTimer.isActive(); }
+    int runOverlayTickInterval() const { return m_overlayTimer.interval(); }
+
 signals:
     // Node ids in document order, after any change of the selected nodes.
     void selectedNodesChanged(const QStringList &ids);
+    // After a batch changed the run overlay or it was cleared (the minimap follows).
+    void runOverlayChanged();
 
 protected:
     bool event(QEvent *event) override;
@@ -125,6 +151,9 @@ private:
     void updateTheme();
     void queueDirty(const QRectF &sceneRect);
     void flushDirty();
+    void refreshRunNode(const QString &id, NodeState before);
+    void refreshRunAll();
+    void updateOverlayTimer();
 
     struct ConnectionDrag
     {
@@ -149,6 +178,8 @@ private:
     QList<QRectF> m_dirty;
     std::optional<ConnectionDrag> m_drag;
     PortRef m_dragHover;
+    std::unique_ptr<RunOverlay> m_overlay;
+    QTimer m_overlayTimer;
 };
 
 } // namespace Flow

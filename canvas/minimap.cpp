@@ -28,6 +28,8 @@ Minimap::Minimap(GraphView *view)
         update();
     });
     connect(view, &GraphView::viewportMoved, this, qOverload<>(&QWidget::update));
+    // Run states show here too: where the failed nodes of a big graph are.
+    connect(view->graphScene(), &GraphScene::runOverlayChanged, this, &Minimap::invalidate);
     resize(sizeHint());
 }
 
@@ -83,7 +85,7 @@ void Minimap::rebuild()
     for (const NodeItem *node : scene->nodeItems()) {
         const QRectF r(fromScene(node->pos()), fromScene(node->pos() + node->cardRect().bottomRight()));
         p.fillRect(r.adjusted(0, 0, std::max(0.0, 1.5 - r.width()), std::max(0.0, 1.5 - r.height())),
-                   theme.categoryColor(node->category()));
+                   node->overviewColor(theme, false));
     }
 }
 

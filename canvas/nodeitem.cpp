@@ -1,8 +1,10 @@
 #include "nodeitem.h"
 
+#include "cardstyle.h"
 #include "graphscene.h"
 #include "model/nodetypeinfo.h"
 #include "model/workflow.h"
+#include "nodestatestyle.h"
 #include "wireitem.h"
 
 #include <QFontMetricsF>
@@ -14,17 +16,8 @@
 #include <cmath>
 
 namespace Flow {
+using namespace CardStyle;
 namespace {
-
-constexpr qreal Radius = 8;
-constexpr qreal IconSize = 24;
-constexpr qreal TextLeft = 46;
-constexpr qreal BodyTop = 4; // gap between the header and the first port row
-// Level of detail (device pixels per scene unit) below which text is unreadable and not drawn, and
-// below which a card is just a coloured rectangle.
-constexpr qreal TextLod = 0.55;
-constexpr qreal PortNameLod = 0.7;
-constexpr qreal TinyLod = 0.3;
 
 // Category icons are SVGs; rendering one per paint would be slow, so they are cached as pixmaps of the
 // exact device size in QPixmapCache.
@@ -69,12 +62,6 @@ const CardShapes &cardShapes(qreal height)
     stripe.addRect(QRectF(0, 0, NodeItem::Width, 3));
     s.stripe = s.card.intersected(stripe);
     return *cache.insert(key, s);
-}
-
-QColor mixColors(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
 }
 
 } // namespace
@@ -158,27 +145,33 @@ void NodeItem::rebuildGeometry()
     const CanvasTheme &theme = m_scene->theme();
     m_categoryColor = theme.categoryColor(m_category);
     const qreal textWidth = Width - TextLeft - 10;
-    m_titleText.setText(QFontMetricsF(theme.titleFont).elidedText(m_id, Qt::ElideRight, textWidth));
+    const QFontMetricsF titleMetrics(theme.titleFont);
+    m_titleText.setText(titleMetrics.elidedText(m_id, Qt::ElideRight, textWidth));
+    m_titleTextShort.setText(titleMetrics.elidedText(m_id, Qt::ElideRight, textWidth - OverlayGlyphRoom));
     m_subtitleText.setText(
         QFontMetricsF(theme.subtitleFont).elidedText(m_typeTitle, Qt::ElideRight, textWidth));
     m_titleText.setTextFormat(Qt::PlainText);
+    m_titleTextShort.setTextFormat(Qt::PlainText);
     m_subtitleText.setTextFormat(Qt::PlainText);
     m_titleText.prepare(QTransform(), theme.titleFont);
+    m_titleTextShort.prepare(QTransform(), theme.titleFont);
     m_subtitleText.prepare(QTransform(), theme.subtitleFont);
     update();
 }
 
 QRectF NodeItem::boundingRect() const
 {
-    // Ports stick out of the card by their radius; the selection border by a pixel.
+    // Ports stick out of the card by their radius; the selection border by a few pixels (outside the
+    // run state border while a run is shown).
     const qreal m = PortRadius + 2;
-    return QRectF(-m, -2, Width + 2 * m, m_height + 4);
+    return QRectF(-m, -4, Width + 2 * m, m_height + 8);
 }
 
 QPainterPath NodeItem::shape() const
 {
+    const qreal m = PortRadius + 2;
     QPainterPath path;
-    path.addRect(boundingRect());
+    path.addRect(QRectF(-m, -2, Width + 2 * m, m_height + 4));
     return path;
 }
 
@@ -269,35 +262,59 @@ bool NodeItem::isOutputWired(const QString &port) const
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const CanvasTheme &theme = m_scene->theme();
-    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    // The view switches to overview mode below exactly 30%; the level of detail computed from the
+    // transform may come out a rounding error below that at exactly 30%.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform()) + 1e-6;
     if (lod < TinyLod) {
         paintTiny(painter, theme);
         return;
     }
-    paintCard(painter, theme, lod);
+    const NodeStatus *status = runStatus();
+    paintCard(painter, theme, lod, status);
     if (lod >= TextLod)
-        paintTexts(painter, theme);
+        paintTexts(painter, theme, status);
     paintPorts(painter, theme, lod >= PortNameLod);
+    if (status)
+        paintRunOverlay(painter, theme, lod, *status);
     if (m_scene->isDimmed(this))
         painter->fillPath(m_cardPath, theme.dimmed);
+    else if (!status && m_scene->hasRunOverlay())
+        painter->fillPath(m_cardPath, overlayFade(theme)); // not part of the shown run
 }
 
 void NodeItem::paintTiny(QPainter *painter, const CanvasTheme &theme)
 {
-    // At overview zoom a card is a few pixels: one rectangle in its category colour says enough.
-    QColor fill = isSelected() ? theme.cardSelected : m_categoryColor;
-    if (m_scene->isDimmed(this))
-        fill = mixColors(fill, theme.background, 0.7);
-    painter->fillRect(cardRect(), fill);
+    // At overview zoom a card is a few pixels: one rectangle in its category (or run state) colour.
+    painter->fillRect(cardRect(), overviewColor(theme));
 }
 
-void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
+QColor NodeItem::overviewColor(const CanvasTheme &theme, bool withSelection) const
+{
+    if (withSelection && isSelected())
+        return theme.cardSelected;
+    QColor fill = m_categoryColor;
+    bool faded = m_scene->isDimmed(this);
+    if (m_scene->hasRunOverlay()) {
+        if (const NodeStatus *status = runStatus())
+            fill = nodeStateStyle(status->state, theme.dark).color;
+        else
+            faded = true;
+    }
+    return faded ? mixColors(fill, theme.background, 0.7) : fill;
+}
+
+void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus *status)
 {
     const QColor &category = m_categoryColor;
     painter->setPen(Qt::NoPen);
     painter->setBrush(theme.cardFill);
     painter->drawPath(m_cardPath);
-    painter->setBrush(mixColors(theme.cardHeader, category, theme.dark ? 0.22 : 0.12));
+    // While a run is shown, the header takes the tint of the node's state instead of its category.
+    if (status)
+        painter->setBrush(mixColors(theme.cardHeader, nodeStateStyle(status->state, theme.dark).color,
+                                    theme.dark ? 0.30 : 0.16));
+    else
+        painter->setBrush(mixColors(theme.cardHeader, category, theme.dark ? 0.22 : 0.12));
     painter->drawPath(m_headerPath);
     // The category stripe along the top edge, inside the rounded corners.
     painter->fillPath(m_stripePath, category);
@@ -305,7 +322,18 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
     painter->setPen(QPen(theme.cardBorder, 1));
     painter->drawLine(QPointF(0.5, HeaderHeight), QPointF(Width - 0.5, HeaderHeight));
     painter->setBrush(Qt::NoBrush);
-    if (isSelected()) {
+    if (status && status->state != NodeState::Pending) {
+        // The state border inside the card, at least 1.5 pixels wide at any zoom so that it reads far
+        // out too; a selection ring goes around it.
+        const qreal w = std::max(2.0, 1.5 / lod);
+        painter->setPen(QPen(nodeStateStyle(status->state, theme.dark).color, w));
+        painter->drawRoundedRect(cardRect().adjusted(w / 2, w / 2, -w / 2, -w / 2), Radius - w / 2,
+                                 Radius - w / 2);
+        if (isSelected()) {
+            painter->setPen(QPen(theme.cardSelected, 2.0));
+            painter->drawRoundedRect(cardRect().adjusted(-2.5, -2.5, 2.5, 2.5), Radius + 2.5, Radius + 2.5);
+        }
+    } else if (isSelected()) {
         painter->setPen(QPen(theme.cardSelected, 2.0));
         painter->drawRoundedRect(cardRect().adjusted(-0.5, -0.5, 0.5, 0.5), Radius + 0.5, Radius + 0.5);
     } else {
@@ -320,14 +348,17 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod)
     }
 }
 
-void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme)
+void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const NodeStatus *status)
 {
     painter->setPen(theme.text);
     painter->setFont(theme.titleFont);
-    painter->drawStaticText(QPointF(TextLeft, 8), m_titleText);
+    painter->drawStaticText(QPointF(TextLeft, 8), status ? m_titleTextShort : m_titleText);
     painter->setPen(theme.textSecondary);
     painter->setFont(theme.subtitleFont);
-    painter->drawStaticText(QPointF(TextLeft, 26), m_subtitleText);
+    // With a run shown, the subtitle shares its row with the attempt badge and the status line: those
+    // are drawn by paintStatusLine(), which elides the subtitle to the room they leave.
+    if (!status)
+        painter->drawStaticText(QPointF(TextLeft, 26), m_subtitleText);
 }
 
 void NodeItem::paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames)

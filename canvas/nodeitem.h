@@ -1,5 +1,6 @@
 #pragma once
 
+#include "executor/runstate.h"
 #include "portref.h"
 
 #include <QColor>
@@ -70,13 +71,30 @@ public:
     void removeWire(WireItem *wire) { m_wires.removeOne(wire); }
     void updateWirePaths();
 
+    // Run overlay (GraphScene::applyRunEvents). The status is looked up by id at each use, so it
+    // follows the scene's overlay and a renamed node has none.
+    const NodeStatus *runStatus() const;
+    NodeState runState() const; // Pending also when the run does not include the node
+    // The attempt badge and the status line as drawn, joined by " · " ("2/3 · retry in 3 s", "1.2 s").
+    QString overlayText() const;
+    // Re-reads the status into the tooltip (a failed node's full error); the scene calls it.
+    void refreshRunStatus();
+    // The colour of the card as a plain rectangle (far zoom, overview, minimap): the run state's
+    // colour while a run is shown, faded when the run does not include the node.
+    QColor overviewColor(const CanvasTheme &theme, bool withSelection = true) const;
+
 private:
     int inputRow(const QString &port) const;
     int outputRow(const QString &port) const;
     qreal rowY(int row) const;
     void paintTiny(QPainter *painter, const CanvasTheme &theme);
-    void paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod);
-    void paintTexts(QPainter *painter, const CanvasTheme &theme);
+    void paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus *status);
+    void paintTexts(QPainter *painter, const CanvasTheme &theme, const NodeStatus *status);
+    void paintRunOverlay(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus &status);
+    void paintStatusLine(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
+                         const QColor &color);
+    void paintProgress(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
+                       const QColor &color);
     void paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames);
     void paintPort(QPainter *painter, const CanvasTheme &theme, const PortRef &port, const QPointF &at,
                    bool wired);
@@ -101,6 +119,7 @@ private:
     QPainterPath m_headerPath;
     QPainterPath m_stripePath;
     QStaticText m_titleText;
+    QStaticText m_titleTextShort; // leaves room for the run state glyph
     QStaticText m_subtitleText;
     QList<WireItem *> m_wires;
 };

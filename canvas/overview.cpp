@@ -1,6 +1,8 @@
 // GraphScene's overview mode: the whole graph at very low zoom in a few batched draw calls.
 #include "graphscene.h"
 #include "nodeitem.h"
+#include "nodestatestyle.h"
+#include "runoverlay.h"
 #include "wireitem.h"
 
 #include <QPainter>
@@ -106,12 +108,18 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     // Cards as rectangles grouped by colour, wires as lines grouped by kind: a handful of draw calls
     // for the whole graph.
     QHash<QRgb, QList<QRectF>> cards;
-    QList<QLineF> wires, afterWires, selectedWires;
+    QList<QLineF> wires, afterWires, selectedWires, carriedWires;
     const QColor selected = m_theme.cardSelected;
     const bool liveOnly = part == OverviewPart::Live;
     const bool skipLive = part == OverviewPart::Static;
 
-    auto addWire = [&](const WireItem *wire) {
+    // A source node's run state is looked up once for all its wires.
+    const bool overlay = hasRunOverlay();
+    auto carries = [&](const NodeItem *source) {
+        const NodeStatus *status = overlay ? nodeRunStatus(source->id()) : nullptr;
+        return status && RunOverlay::carriesData(status->state);
+    };
+    auto addWire = [&](const WireItem *wire, bool sourceCarries) {
         const QLineF line = wire->overviewLine();
         if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
             return;
@@ -119,19 +127,15 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
             selectedWires.append(line);
         else if (wire->kind() == WireItem::Kind::After)
             afterWires.append(line);
+        else if (sourceCarries)
+            carriedWires.append(line);
         else
             wires.append(line);
     };
     auto addCard = [&](const NodeItem *node) {
         const QRectF rect = node->cardRect().translated(node->pos());
-        if (!rect.intersects(exposed))
-            return;
-        QColor color = node->isSelected() ? selected : node->categoryColor();
-        if (isDimmed(node))
-            color = QColor::fromRgbF(color.redF() * 0.3 + m_theme.background.redF() * 0.7,
-                                     color.greenF() * 0.3 + m_theme.background.greenF() * 0.7,
-                                     color.blueF() * 0.3 + m_theme.background.blueF() * 0.7);
-        cards[color.rgba()].append(rect);
+        if (rect.intersects(exposed))
+            cards[node->overviewColor(m_theme).rgba()].append(rect);
     };
 
     if (liveOnly) {
@@ -140,19 +144,20 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
             for (const WireItem *wire : node->wires()) {
                 // A wire between two live nodes is drawn once, from its source.
                 if (wire->fromItem() == node || !m_live.contains(wire->fromItem()))
-                    addWire(wire);
+                    addWire(wire, carries(wire->fromItem()));
             }
             addCard(node);
         }
     } else {
         for (const NodeItem *node : m_nodes) {
             const bool live = skipLive && m_live.contains(node);
+            const bool nodeCarries = carries(node);
             for (const WireItem *wire : node->wires()) {
                 if (wire->fromItem() != node)
                     continue; // each wire once, from its source
                 if (skipLive && (live || m_live.contains(wire->toItem())))
                     continue;
-                addWire(wire);
+                addWire(wire, nodeCarries);
             }
             if (!live)
                 addCard(node);
@@ -166,6 +171,11 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     painter->drawLines(wires);
     painter->setPen(QPen(m_theme.wireAfter, 0, Qt::DotLine, Qt::FlatCap));
     painter->drawLines(afterWires);
+    if (!carriedWires.isEmpty()) {
+        painter->setPen(
+            QPen(nodeStateStyle(NodeState::Succeeded, m_theme.dark).color, 0, Qt::SolidLine, Qt::FlatCap));
+        painter->drawLines(carriedWires);
+    }
     painter->setPen(QPen(selected, 0, Qt::SolidLine, Qt::FlatCap));
     painter->drawLines(selectedWires);
     painter->setPen(Qt::NoPen);

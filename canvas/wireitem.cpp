@@ -2,6 +2,8 @@
 
 #include "graphscene.h"
 #include "nodeitem.h"
+#include "nodestatestyle.h"
+#include "runoverlay.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -126,6 +128,15 @@ void WireItem::updatePath()
         graph->markDirty(m_bounds);
 }
 
+bool WireItem::carriedData() const
+{
+    if (m_kind != Kind::Data || !m_from)
+        return false;
+    const auto *graph = static_cast<const GraphScene *>(scene());
+    const NodeStatus *status = graph ? graph->nodeRunStatus(m_from->id()) : nullptr;
+    return status && RunOverlay::carriesData(status->state);
+}
+
 QRectF WireItem::boundingRect() const
 {
     return m_bounds;
@@ -147,9 +158,14 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool selected = isSelected();
     const bool touchesSelection = (m_from && m_from->isSelected()) || (m_to && m_to->isSelected());
     QColor color = m_kind == Kind::After ? theme.wireAfter : theme.wire;
+    qreal width = WireWidth;
+    if (carriedData()) {
+        color = nodeStateStyle(NodeState::Succeeded, theme.dark).color;
+        width = WireWidth + 1;
+    }
     if (selected || touchesSelection)
         color = theme.cardSelected;
-    QPen pen(color, selected ? WireWidth + 1.5 : WireWidth);
+    QPen pen(color, selected ? WireWidth + 1.5 : width);
     if (lod < CurveLod) {
         pen.setWidthF(0); // cosmetic one-pixel line
         if (m_kind == Kind::After)

@@ -37,6 +37,10 @@ public:
     // Detaches from both nodes (before the nodes go away).
     void detach();
 
+    // Run overlay: a data wire whose source node succeeded or was cached delivered its outputs. Drawn
+    // thicker in the "succeeded" colour.
+    bool carriedData() const;
+
     void updatePath();
     // The straight line drawn in overview mode.
     QLineF overviewLine() const { return QLineF(m_p1, m_p2); }

@@ -1,0 +1,121 @@
+// GraphScene's run overlay: event batches in, repaints of exactly the items whose look changed out.
+#include "graphscene.h"
+#include "nodeitem.h"
+#include "runoverlay.h"
+#include "wireitem.h"
+
+#include <QGraphicsView>
+
+namespace Flow {
+namespace {
+
+// Ticks while a node has no progress fraction (its bar moves), else one a second (live durations
+// and retry countdowns show whole seconds).
+constexpr int AnimationTickMs = 250;
+constexpr int SecondTickMs = 1000;
+
+} // namespace
+
+const RunState *GraphScene::runState() const
+{
+    return m_overlay->state();
+}
+
+const NodeStatus *GraphScene::nodeRunStatus(const QString &id) const
+{
+    return m_overlay->status(id);
+}
+
+void GraphScene::setOverlayClock(std::function<qint64()> clock)
+{
+    m_overlay->setClock(std::move(clock));
+}
+
+void GraphScene::applyRunEvents(const RunEvents &events)
+{
+    const RunOverlay::Changes changes = m_overlay->apply(events);
+    if (!changes.any())
+        return;
+    ++m_staticRevision; // the picture kept during overview drags shows the states too
+    if (changes.all) {
+        refreshRunAll();
+    } else {
+        for (const auto &[id, before] : changes.nodes.asKeyValueRange())
+            refreshRunNode(id, before);
+    }
+    updateOverlayTimer();
+    emit runOverlayChanged();
+}
+
+void GraphScene::clearRunOverlay()
+{
+    const bool shown = m_overlay->isActive();
+    m_overlay->clear();
+    if (!shown)
+        return;
+    ++m_staticRevision;
+    refreshRunAll();
+    updateOverlayTimer();
+    emit runOverlayChanged();
+}
+
+void GraphScene::refreshRunAll()
+{
+    // A new run (or none): every card and wire may look different. One repaint of everything.
+    for (NodeItem *item : std::as_const(m_nodes))
+        item->refreshRunStatus();
+    update();
+}
+
+void GraphScene::refreshRunNode(const QString &id, NodeState before)
+{
+    NodeItem *item = m_nodes.value(id);
+    if (!item)
+        return; // removed (or renamed) while the run goes
+    item->refreshRunStatus();
+    item->update();
+    markDirty(item->sceneBoundingRect());
+    const NodeStatus *status = m_overlay->status(id);
+    const bool carries = status && RunOverlay::carriesData(status->state);
+    if (carries == RunOverlay::carriesData(before))
+        return;
+    for (WireItem *wire : item->wires()) {
+        if (wire->kind() == WireItem::Kind::Data && wire->fromItem() == item) {
+            wire->update();
+            markDirty(wire->boundingRect());
+        }
+    }
+}
+
+void GraphScene::updateOverlayTimer()
+{
+    if (m_overlay->movingNodes().isEmpty()) {
+        m_overlayTimer.stop();
+        return;
+    }
+    const int interval = m_overlay->hasIndeterminate() ? AnimationTickMs : SecondTickMs;
+    if (!m_overlayTimer.isActive() || m_overlayTimer.interval() != interval)
+        m_overlayTimer.start(interval);
+}
+
+void GraphScene::tickRunOverlay()
+{
+    // In overview mode cards are flat colours: nothing changes with time alone.
+    if (m_overview || m_overlay->movingNodes().isEmpty())
+        return;
+    QList<QRectF> shown;
+    for (QGraphicsView *view : views()) {
+        if (view->isVisible())
+            shown.append(view->mapToScene(view->viewport()->rect()).boundingRect());
+    }
+    for (const QString &id : m_overlay->movingNodes()) {
+        NodeItem *item = m_nodes.value(id);
+        if (!item)
+            continue;
+        const QRectF r = item->sceneBoundingRect();
+        if (std::any_of(shown.cbegin(), shown.cend(), [&](const QRectF &s) { return s.intersects(r); }))
+            item->update();
+    }
+}
+
+} // namespace Flow

@@ -1,0 +1,166 @@
+#include "runoverlay.h"
+
+#include "nodestatestyle.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
+
+namespace Flow {
+
+RunOverlay::RunOverlay()
+    : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+void RunOverlay::setClock(std::function<qint64()> clock)
+{
+    m_clock = clock ? std::move(clock) : [] {
+        return QDateTime::currentMSecsSinceEpoch();
+    };
+}
+
+RunOverlay::Changes RunOverlay::apply(const RunEvents &events)
+{
+    Changes changes;
+    for (const RunEvent &e : events) {
+        if (e.kind == EventKind::RunStarted && e.run != m_state.runId()) {
+            m_state = RunState();
+            m_moving.clear();
+            m_waitForStart = false;
+            changes.all = true;
+            changes.nodes.clear();
+        }
+        if (m_waitForStart)
+            continue;
+        // Log lines (most of the stream) change nothing that is drawn: fold them without the lookups.
+        if (e.kind == EventKind::NodeLog || e.node.isEmpty()) {
+            m_state.apply(e);
+            continue;
+        }
+        const NodeStatus *before = m_state.node(e.node);
+        const NodeState old = before ? before->state : NodeState::Pending;
+        if (!m_state.apply(e))
+            continue;
+        if (!changes.all && !changes.nodes.contains(e.node))
+            changes.nodes.insert(e.node, old); // the state before the batch, not before this event
+        trackMoving(e.node);
+    }
+    if (changes.all) {
+        m_moving.clear();
+        for (const QString &id : m_state.nodeIds())
+            trackMoving(id);
+    }
+    return changes;
+}
+
+void RunOverlay::trackMoving(const QString &id)
+{
+    const NodeStatus *s = m_state.node(id);
+    if (s && (s->state == NodeState::Running || s->state == NodeState::Retrying))
+        m_moving.insert(id);
+    else
+        m_moving.remove(id);
+}
+
+void RunOverlay::clear()
+{
+    m_state = RunState();
+    m_moving.clear();
+    m_waitForStart = true;
+}
+
+bool RunOverlay::hasIndeterminate() const
+{
+    for (const QString &id : m_moving) {
+        const NodeStatus *s = m_state.node(id);
+        if (s && s->state == NodeState::Running && s->progress < 0)
+            return true;
+    }
+    return false;
+}
+
+QString RunOverlay::attemptBadge(const NodeStatus &status)
+{
+    if (status.attempt < 1 || (status.maxAttempts <= 1 && status.attempt <= 1))
+        return {};
+    return QStringLiteral("%1/%2").arg(status.attempt).arg(std::max(status.attempt, status.maxAttempts));
+}
+
+QString RunOverlay::statusLine(const NodeStatus &status) const
+{
+    switch (status.state) {
+    case NodeState::Retrying: {
+        const qint64 left = status.retryAt - now();
+        if (left <= 0)
+            return tr("retrying now");
+        return tr("retry in %1 s").arg((left + 999) / 1000);
+    }
+    case NodeState::Running:
+        return status.startedAt > 0 ? formatElapsed(now() - status.startedAt) : QString();
+    case NodeState::Succeeded:
+    case NodeState::Failed:
+    case NodeState::Cancelled:
+        return status.startedAt > 0 || status.duration > 0 ? formatDuration(status.duration) : QString();
+    default:
+        return {};
+    }
+}
+
+QString RunOverlay::toolTip(const NodeStatus &status) const
+{
+    // Plain text (the first line has no tags, so Qt does not take it for rich text): error messages
+    // are shown exactly as the node wrote them.
+    QStringList head{nodeStateStyle(status.state).label};
+    if (status.state == NodeState::Retrying)
+        head.append(tr("next attempt %1").arg(attemptBadge(status)));
+    else if (!attemptBadge(status).isEmpty())
+        head.append(tr("attempt %1").arg(attemptBadge(status)));
+    if (isFinal(status.state) && status.startedAt > 0)
+        head.append(formatDuration(status.duration));
+    QString text = head.join(QStringLiteral(" · "));
+    switch (status.state) {
+    case NodeState::Failed:
+        text += u'\n' + status.error;
+        break;
+    case NodeState::Retrying:
+        text += u'\n' + tr("Last error: %1").arg(status.error);
+        break;
+    case NodeState::Running:
+        if (status.progress >= 0)
+            text += u'\n' + tr("%1% done").arg(int(std::lround(status.progress * 100)));
+        if (!status.progressText.isEmpty())
+            text += u'\n' + status.progressText;
+        break;
+    case NodeState::Skipped:
+    case NodeState::Cancelled:
+        if (!status.message.isEmpty())
+            text += u'\n' + status.message;
+        break;
+    default:
+        break;
+    }
+    return text;
+}
+
+QString RunOverlay::formatDuration(qint64 ms)
+{
+    ms = std::max<qint64>(0, ms);
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    if (ms < 10000)
+        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    return formatElapsed(ms);
+}
+
+QString RunOverlay::formatElapsed(qint64 ms)
+{
+    const qint64 s = std::max<qint64>(0, ms) / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+} // namespace Flow
