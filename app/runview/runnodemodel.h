@@ -51,7 +51,8 @@ public:
 
     void addEvents(const Flow::RunEvents &events);
     void clear();
-    // Shows `ids` as Pending rows until a run starts (the workflow's nodes before the first run).
+    // Shows `ids` as Pending rows until a run starts (the workflow's nodes before the first run). Drops
+    // the run shown so far; a run.started with the same nodes in the same order keeps the rows.
     void setNodes(const QStringList &ids);
 
     const RunState &state() const { return m_state; }
