@@ -49,7 +49,7 @@ LogFilterModel::Matcher LogFilterModel::matcherFor(const Criteria &criteria) con
     }
     m.attempt = criteria.attempt;
     m.streams = criteria.streams;
-    m.text = criteria.text;
+    m.text = LogTextSearch(criteria.text);
     return m;
 }
 

@@ -83,7 +83,7 @@ private:
         int node = -1; // -1 = any node; -2 = a node with no lines (nothing matches)
         int attempt = 0;
         quint32 streams = AllStreams;
-        QString text;
+        LogTextSearch text;
         bool accepts(const LogModel &log, qsizetype row) const;
     };
     Matcher matcherFor(const Criteria &criteria) const;

@@ -273,14 +273,13 @@ QString LogModel::text(qsizetype row) const
     return QString::fromLatin1(bytes, l.length);
 }
 
-bool LogModel::textContains(qsizetype row, QStringView needle) const
+bool LogModel::textContains(qsizetype row, const LogTextSearch &search) const
 {
     const Line &l = line(row);
     const char *bytes = m_chunks[l.chunk].bytes.get() + l.offset;
     if (l.wide)
-        return QStringView(reinterpret_cast<const QChar *>(bytes), l.length)
-            .contains(needle, Qt::CaseInsensitive);
-    return QLatin1StringView(bytes, l.length).contains(needle, Qt::CaseInsensitive);
+        return search.inUtf16(QStringView(reinterpret_cast<const QChar *>(bytes), l.length));
+    return search.inLatin1(bytes, l.length);
 }
 
 QString LogModel::timeText(qint64 msecs) const
@@ -314,7 +313,9 @@ qsizetype LogModel::memoryUsage() const
 
 bool LogModel::isDark() const
 {
-    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    // Asked per painted cell: a plain luma, no HSL conversion.
+    const QColor base = QGuiApplication::palette().color(QPalette::Base);
+    return base.red() * 299 + base.green() * 587 + base.blue() * 114 < 128 * 1000;
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const

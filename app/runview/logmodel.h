@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executor/runevent.h"
+#include "logtextsearch.h"
 
 #include <QAbstractTableModel>
 #include <QFont>
@@ -54,7 +55,7 @@ public:
     int nodeIndex(qsizetype row) const { return int(line(row).node); }
     QString nodeId(qsizetype row) const { return m_nodeIds.at(line(row).node); }
     QString text(qsizetype row) const;
-    bool textContains(qsizetype row, QStringView needle) const; // case-insensitive
+    bool textContains(qsizetype row, const LogTextSearch &search) const; // case-insensitive
     // "HH:mm:ss.zzz node#attempt [stream] line" in local time ("node" alone for attempt 0).
     QString lineText(qsizetype row) const;
 

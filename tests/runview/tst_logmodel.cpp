@@ -112,6 +112,7 @@ private slots:
     void filter();
     void filterFollowsAppends();
     void narrowingAndWidening();
+    void textSearchAgreesWithQt();
     void millionLines();
 };
 
@@ -409,6 +410,45 @@ void tst_LogModel::narrowingAndWidening()
     filter.setStreamEnabled(LogModel::Stdout, true);
     QCOMPARE(shownSourceRows(filter), (QList<int>{0, 1, 2, 3, 5, 6, 7, 9}));
     QVERIFY(!filter.isStreamEnabled(LogModel::Info));
+}
+
+// The fast Latin-1 search gives Qt's case-insensitive answer, for chosen and for random strings.
+void tst_LogModel::textSearchAgreesWithQt()
+{
+    const auto check = [](const QString &haystack, const QString &needle) {
+        const LogTextSearch search(needle);
+        const bool expected = haystack.contains(needle, Qt::CaseInsensitive);
+        QVERIFY2(search.inUtf16(haystack) == expected, qPrintable(haystack + " / " + needle));
+        const QByteArray latin1 = haystack.toLatin1();
+        if (QString::fromLatin1(latin1) == haystack) {
+            QVERIFY2(search.inLatin1(latin1.constData(), latin1.size()) == expected,
+                     qPrintable(haystack + " / " + needle));
+        }
+    };
+    const QStringList haystacks{"",         "a",          "Hello World", "ÀÉÎÕÜ straße", "µ and ÿ",
+                                "abababab", "aaaaaaaaab", "Kelvin",      "xyz"};
+    QStringList needles{"",  "a", "A", "hello", "WORLD", "o w", "àéîõü", "STRASSE", "STRAßE",
+                        "µ", "Μ", "Ÿ", "ÿ",     "abab",  "aab", "ab",    "xyz!",    "kelvin"};
+    needles.append(QChar(0x212a) + QString("elvin")); // KELVIN SIGN folds to 'k'
+    for (const QString &h : haystacks) {
+        for (const QString &n : needles)
+            check(h, n);
+    }
+    // Random strings over a small alphabet of letters that fold.
+    const QString alphabet = QString::fromUtf8("aAbBµÿŸßsS ");
+    quint32 seed = 12345;
+    const auto random = [&seed](int bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return int((seed >> 8) % quint32(bound));
+    };
+    for (int i = 0; i < 3000; ++i) {
+        QString h, n;
+        for (int k = random(20); k > 0; --k)
+            h.append(alphabet.at(random(int(alphabet.size()))));
+        for (int k = 1 + random(4); k > 0; --k)
+            n.append(alphabet.at(random(int(alphabet.size()))));
+        check(h, n);
+    }
 }
 
 // A million lines in batches of 3,000: one insertion per batch, compact storage, correct rows, and
