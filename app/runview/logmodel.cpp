@@ -18,7 +18,8 @@ namespace {
 
 constexpr qint64 HourMs = 3600 * 1000;
 constexpr qint64 DayMs = 24 * HourMs;
-constexpr int ToolTipTextLimit = 2000;
+constexpr quint32 ToolTipTextLimit = 2000;
+constexpr quint32 DisplayTextLimit = 1000;
 
 bool isLatin1(QStringView text)
 {
@@ -264,13 +265,14 @@ void LogModel::storeText(Line &l, QStringView text)
     chunk.size += quint32(bytes);
 }
 
-QString LogModel::text(qsizetype row) const
+QString LogModel::text(qsizetype row, qsizetype maxLength) const
 {
     const Line &l = line(row);
     const char *bytes = m_chunks[l.chunk].bytes.get() + l.offset;
+    const qsizetype length = maxLength < 0 ? qsizetype(l.length) : std::min<qsizetype>(l.length, maxLength);
     if (l.wide)
-        return QString(reinterpret_cast<const QChar *>(bytes), l.length);
-    return QString::fromLatin1(bytes, l.length);
+        return QString(reinterpret_cast<const QChar *>(bytes), length);
+    return QString::fromLatin1(bytes, length);
 }
 
 bool LogModel::textContains(qsizetype row, const LogTextSearch &search) const
@@ -352,7 +354,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return l.attempt > 0 ? QVariant(int(l.attempt)) : QVariant();
         case StreamColumn:
             return streamName(Stream(l.stream));
-        case MessageColumn:
+        case MessageColumn: // a cell shows a few hundred characters; eliding a megabyte is slow
+            if (l.length > DisplayTextLimit)
+                return QString(text(row, DisplayTextLimit) + QChar(0x2026));
             return text(row);
         }
         return {};
@@ -370,9 +374,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         const QString when = QDateTime::fromMSecsSinceEpoch(l.time).toString(Qt::ISODateWithMs);
-        QString message = text(row);
-        if (message.size() > ToolTipTextLimit)
-            message = message.left(ToolTipTextLimit) + QChar(0x2026);
+        QString message = text(row, ToolTipTextLimit);
+        if (l.length > ToolTipTextLimit)
+            message += QChar(0x2026);
         return tr("%1 · %2%3 [%4]\n%5")
             .arg(when, m_nodeIds.at(l.node), attemptSuffix(l.attempt), streamName(Stream(l.stream)), message);
     }

@@ -54,7 +54,7 @@ public:
     Stream stream(qsizetype row) const { return Stream(line(row).stream); }
     int nodeIndex(qsizetype row) const { return int(line(row).node); }
     QString nodeId(qsizetype row) const { return m_nodeIds.at(line(row).node); }
-    QString text(qsizetype row) const;
+    QString text(qsizetype row, qsizetype maxLength = -1) const;
     bool textContains(qsizetype row, const LogTextSearch &search) const; // case-insensitive
     // "HH:mm:ss.zzz node#attempt [stream] line" in local time ("node" alone for attempt 0).
     QString lineText(qsizetype row) const;

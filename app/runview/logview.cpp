@@ -30,17 +30,17 @@ QString streamLabel(LogModel::Stream stream)
 {
     switch (stream) {
     case LogModel::Stdout:
-        return LogView::tr("stdout");
+        return QCoreApplication::translate("Flow::LogView", "stdout");
     case LogModel::Stderr:
-        return LogView::tr("stderr");
+        return QCoreApplication::translate("Flow::LogView", "stderr");
     case LogModel::Debug:
-        return LogView::tr("debug");
+        return QCoreApplication::translate("Flow::LogView", "debug");
     case LogModel::Info:
-        return LogView::tr("info");
+        return QCoreApplication::translate("Flow::LogView", "info");
     case LogModel::Warn:
-        return LogView::tr("warn");
+        return QCoreApplication::translate("Flow::LogView", "warn");
     case LogModel::Error:
-        return LogView::tr("error");
+        return QCoreApplication::translate("Flow::LogView", "error");
     case LogModel::StreamCount:
         break;
     }
@@ -98,16 +98,20 @@ QWidget *LogView::createToolRow()
     m_nodeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_nodeCombo->setMinimumContentsLength(14);
     m_nodeCombo->addItem(tr("All nodes"), QString());
-    connect(m_nodeCombo, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setNodeFilter(m_nodeCombo->currentData().toString()); });
+    connect(m_nodeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setNodeFilter(m_nodeCombo->currentData().toString());
+        updateCountLabel();
+    });
     layout->addWidget(m_nodeCombo);
 
     m_attemptCombo = new QComboBox(row);
     m_attemptCombo->setObjectName(QStringLiteral("attemptFilter"));
     m_attemptCombo->setToolTip(tr("Show the lines of one attempt"));
     m_attemptCombo->addItem(tr("All attempts"), 0);
-    connect(m_attemptCombo, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setAttemptFilter(m_attemptCombo->currentData().toInt()); });
+    connect(m_attemptCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setAttemptFilter(m_attemptCombo->currentData().toInt());
+        updateCountLabel();
+    });
     layout->addWidget(m_attemptCombo);
 
     for (int s = 0; s < LogModel::StreamCount; ++s) {
@@ -119,8 +123,10 @@ QWidget *LogView::createToolRow()
         button->setCheckable(true);
         button->setChecked(true);
         button->setAutoRaise(true);
-        connect(button, &QToolButton::toggled, this,
-                [this, stream](bool on) { m_filter->setStreamEnabled(stream, on); });
+        connect(button, &QToolButton::toggled, this, [this, stream](bool on) {
+            m_filter->setStreamEnabled(stream, on);
+            updateCountLabel();
+        });
         m_streamButtons[size_t(s)] = button;
         layout->addWidget(button);
     }
@@ -261,31 +267,23 @@ void LogView::scrollBarRangeChanged()
         bar->setValue(bar->maximum());
 }
 
+// The combo lists "All nodes", then the ids sorted (easy to find among hundreds), plus the chosen
+// node even before it has lines. Rebuilt in one go: a batch can bring a thousand new nodes.
 void LogView::updateNodeCombo()
 {
-    const QStringList &ids = m_model->nodeIds();
-    if (ids.size() < m_nodesInCombo) { // cleared: start over, keeping the current choice
-        const QString current = m_filter->nodeFilter();
-        const QSignalBlocker blocker(m_nodeCombo);
-        while (m_nodeCombo->count() > 1)
-            m_nodeCombo->removeItem(m_nodeCombo->count() - 1);
-        if (!current.isEmpty())
-            m_nodeCombo->addItem(current, current);
-        m_nodeCombo->setCurrentIndex(m_nodeCombo->count() - 1);
-        m_nodesInCombo = 0;
-    }
+    const QString current = m_filter->nodeFilter();
+    QStringList ids = m_model->nodeIds();
+    if (!current.isEmpty() && !ids.contains(current))
+        ids.append(current);
+    std::sort(ids.begin(), ids.end(), [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+    });
     const QSignalBlocker blocker(m_nodeCombo);
-    for (; m_nodesInCombo < ids.size(); ++m_nodesInCombo) {
-        const QString &id = ids.at(m_nodesInCombo);
-        if (m_nodeCombo->findData(id) >= 0)
-            continue;
-        // Sorted, so a node is easy to find among hundreds.
-        int at = 1;
-        while (at < m_nodeCombo->count()
-               && QString::compare(m_nodeCombo->itemData(at).toString(), id, Qt::CaseInsensitive) < 0)
-            ++at;
-        m_nodeCombo->insertItem(at, id, id);
-    }
+    while (m_nodeCombo->count() > 1)
+        m_nodeCombo->removeItem(m_nodeCombo->count() - 1);
+    for (const QString &id : std::as_const(ids))
+        m_nodeCombo->addItem(id, id);
+    m_nodeCombo->setCurrentIndex(std::max(0, m_nodeCombo->findData(current)));
 }
 
 void LogView::updateAttemptCombo(int maxAttempt)

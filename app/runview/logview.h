@@ -72,7 +72,6 @@ private:
     QLabel *m_countLabel;
     QAction *m_copyAction;
     QTimer m_textTimer; // typing is debounced: one refilter per pause, not per key
-    qsizetype m_nodesInCombo = 0;
     bool m_following = true;
 };
 

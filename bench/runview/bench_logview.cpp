@@ -6,6 +6,8 @@
 //                           paint), up to 1M lines
 //   BM_MemoryPerLine        bytes per line: the model's own count and the process's RSS growth
 //   BM_Refilter*            one complete refilter of 1M lines (what the time slices add up to)
+//   BM_ViewTextFilterLatency  a text filter on a LogView of 1M lines: until shown, and the longest
+//                           the event loop waits meanwhile
 //   BM_DataVisibleRows      data() for one screenful (50 rows x 5 columns x the roles a delegate asks)
 #include "app/runview/logfilter.h"
 #include "app/runview/logmodel.h"
@@ -258,6 +260,38 @@ void BM_RefilterTyping(benchmark::State &state)
     }
 }
 BENCHMARK(BM_RefilterTyping)->Unit(benchmark::kMillisecond);
+
+// What the user sees when the text filter fires on a LogView of 1M lines: time until the new rows
+// are shown, and the longest the event loop was blocked meanwhile (max_turn_ms, the slices).
+void BM_ViewTextFilterLatency(benchmark::State &state)
+{
+    LogView view;
+    view.resize(1000, 600);
+    view.show();
+    fill(*view.model(), Million);
+    QApplication::processEvents();
+    LogFilterModel *filter = view.filterModel();
+    double maxTurnMs = 0;
+    int turns = 0;
+    bool on = false;
+    for (auto _ : state) {
+        on = !on;
+        QElapsedTimer turn;
+        turn.start();
+        filter->setTextFilter(on ? QStringLiteral("item 4242") : QString());
+        maxTurnMs = std::max(maxTurnMs, double(turn.nsecsElapsed()) / 1e6);
+        while (filter->isRefiltering()) {
+            turn.restart();
+            QApplication::processEvents();
+            maxTurnMs = std::max(maxTurnMs, double(turn.nsecsElapsed()) / 1e6);
+            ++turns;
+        }
+        QApplication::processEvents(); // paint the result
+    }
+    state.counters["max_turn_ms"] = maxTurnMs;
+    state.counters["turns_per_refilter"] = double(turns) / double(state.iterations());
+}
+BENCHMARK(BM_ViewTextFilterLatency)->Iterations(10)->Unit(benchmark::kMillisecond);
 
 void BM_DataVisibleRows(benchmark::State &state)
 {

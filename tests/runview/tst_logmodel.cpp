@@ -217,6 +217,15 @@ void tst_LogModel::columnsAndRoles()
     QCOMPARE(model.data(model.index(0, 0), LogModel::LineTextRole).toString(), model.lineText(0));
     QCOMPARE(model.nodeIds(), (QStringList{"fetch", "other"}));
     QCOMPARE(model.maxAttempt(), 2);
+
+    // A huge line is shown cut (eliding a megabyte on every paint would be slow), copied whole.
+    const QString huge = QString(5000, QChar('x')) + "END";
+    model.addEvents({logEvent("big", 1, "stdout", huge, 4)});
+    const QString shown = model.data(model.index(3, LogModel::MessageColumn)).toString();
+    QVERIFY(shown.size() < 2000);
+    QVERIFY(shown.endsWith(QChar(0x2026)));
+    QCOMPARE(model.text(3), huge);
+    QVERIFY(model.lineText(3).endsWith("[stdout] " + huge));
 }
 
 void tst_LogModel::oneInsertionPerBatch()
