@@ -131,6 +131,7 @@ signals:
 
 protected:
     bool event(QEvent *event) override;
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     void rebuild();

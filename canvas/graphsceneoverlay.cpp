@@ -4,6 +4,7 @@
 #include "runoverlay.h"
 #include "wireitem.h"
 
+#include <QGraphicsSceneHelpEvent>
 #include <QGraphicsView>
 
 namespace Flow {
@@ -59,6 +60,21 @@ void GraphScene::clearRunOverlay()
     emit runOverlayChanged();
 }
 
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    // The hovered card's run tooltip is built now, with the durations of this moment.
+    if (m_overlay->isActive()) {
+        for (QGraphicsItem *item : items(event->scenePos())) {
+            if (item->type() == NodeItem::Type) {
+                auto *node = static_cast<NodeItem *>(item);
+                node->setToolTip(node->runToolTip());
+                break;
+            }
+        }
+    }
+    QGraphicsScene::helpEvent(event);
+}
+
 void GraphScene::refreshRunAll()
 {
     // A new run (or none): every card and wire may look different. One repaint of everything.
@@ -72,10 +88,11 @@ void GraphScene::refreshRunNode(const QString &id, NodeState before)
     NodeItem *item = m_nodes.value(id);
     if (!item)
         return; // removed (or renamed) while the run goes
-    item->refreshRunStatus();
-    item->update();
-    markDirty(item->sceneBoundingRect());
     const NodeStatus *status = m_overlay->status(id);
+    item->refreshRunStatus(status);
+    item->update();
+    if (m_overview)
+        queueDirty(item->sceneBoundingRect());
     const bool carries = status && RunOverlay::carriesData(status->state);
     if (carries == RunOverlay::carriesData(before))
         return;

@@ -77,8 +77,12 @@ public:
     NodeState runState() const; // Pending also when the run does not include the node
     // The attempt badge and the status line as drawn, joined by " · " ("2/3 · retry in 3 s", "1.2 s").
     QString overlayText() const;
-    // Re-reads the status into the tooltip (a failed node's full error); the scene calls it.
+    // The tooltip while a run is shown: state, attempt, duration, a failed node's full error. Set as
+    // the item's toolTip() at once for failed and retrying nodes, for the others when hovered.
+    QString runToolTip() const;
+    // Re-reads the status into the tooltip; the scene calls it.
     void refreshRunStatus();
+    void refreshRunStatus(const NodeStatus *status); // the one runStatus() returns, looked up already
     // The colour of the card as a plain rectangle (far zoom, overview, minimap): the run state's
     // colour while a run is shown, faded when the run does not include the node.
     QColor overviewColor(const CanvasTheme &theme, bool withSelection = true) const;

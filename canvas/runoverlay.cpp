@@ -11,7 +11,16 @@ namespace Flow {
 
 RunOverlay::RunOverlay()
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{}
+{
+    updateLabels();
+}
+
+void RunOverlay::updateLabels()
+{
+    // Tooltips are rebuilt for every changed node of every batch: translate the labels once per run.
+    for (int s = 0; s < NodeStateCount; ++s)
+        m_labels[size_t(s)] = nodeStateStyle(NodeState(s)).label;
+}
 
 void RunOverlay::setClock(std::function<qint64()> clock)
 {
@@ -38,26 +47,30 @@ RunOverlay::Changes RunOverlay::apply(const RunEvents &events)
             m_state.apply(e);
             continue;
         }
-        const NodeStatus *before = m_state.node(e.node);
-        const NodeState old = before ? before->state : NodeState::Pending;
+        const NodeStatus *status = m_state.node(e.node);
+        const NodeState old = status ? status->state : NodeState::Pending;
         if (!m_state.apply(e))
             continue;
         if (!changes.all && !changes.nodes.contains(e.node))
             changes.nodes.insert(e.node, old); // the state before the batch, not before this event
-        trackMoving(e.node);
+        // apply() inserts only a node it did not know: a status it already had stays where it was.
+        if (!status)
+            status = m_state.node(e.node);
+        if (isMoving(old) || isMoving(status->state))
+            trackMoving(e.node, status->state);
     }
     if (changes.all) {
+        updateLabels(); // the language may have changed since the last run
         m_moving.clear();
         for (const QString &id : m_state.nodeIds())
-            trackMoving(id);
+            trackMoving(id, m_state.node(id)->state);
     }
     return changes;
 }
 
-void RunOverlay::trackMoving(const QString &id)
+void RunOverlay::trackMoving(const QString &id, NodeState state)
 {
-    const NodeStatus *s = m_state.node(id);
-    if (s && (s->state == NodeState::Running || s->state == NodeState::Retrying))
+    if (isMoving(state))
         m_moving.insert(id);
     else
         m_moving.remove(id);
@@ -111,7 +124,7 @@ QString RunOverlay::toolTip(const NodeStatus &status) const
 {
     // Plain text (the first line has no tags, so Qt does not take it for rich text): error messages
     // are shown exactly as the node wrote them.
-    QStringList head{nodeStateStyle(status.state).label};
+    QStringList head{m_labels[size_t(status.state)]};
     if (status.state == NodeState::Retrying)
         head.append(tr("next attempt %1").arg(attemptBadge(status)));
     else if (!attemptBadge(status).isEmpty())

@@ -67,11 +67,17 @@ public:
     static QString formatElapsed(qint64 ms); // whole seconds, for values that tick once a second
 
 private:
-    void trackMoving(const QString &id);
+    static bool isMoving(NodeState state)
+    {
+        return state == NodeState::Running || state == NodeState::Retrying;
+    }
+    void trackMoving(const QString &id, NodeState state);
+    void updateLabels();
 
     RunState m_state;
     bool m_waitForStart = false;
     QSet<QString> m_moving;
+    std::array<QString, NodeStateCount> m_labels;
     std::function<qint64()> m_clock;
 };
 

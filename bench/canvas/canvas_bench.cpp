@@ -1,14 +1,17 @@
-// Canvas speed on a generated workflow (5,000 nodes, 6,000 wires by default), printed as JSON.
+// Canvas speed on a generated workflow (5,000 nodes, 6,000 wires by default), printed as JSON: open,
+// repaints, drags, and applying a batch of run events to the overlay.
 // Run through bench/run-canvas.sh. Every figure is the median of several runs, in milliseconds.
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
 #include "canvastestutil.h"
+#include "executor/runstate.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -107,6 +110,75 @@ struct Bench
     }
     // One drag of the selection, `steps` mouse moves of one grid cell; each timed with the document
     // update and the repaint of what changed.
+    // Run overlay: per round a new run starts (untimed, it repaints everything), then ONE batch of
+    // `count` events spread over all nodes is applied and the view repaints what changed. Each node
+    // gets the last k of queued, started, progress..., then a terminal event (every seventh fails,
+    // the others succeed, so most data wires change too): every node's state changes.
+    QJsonObject timeOverlay(const QStringList &ids, int count, int runs)
+    {
+        QList<double> apply, applyCpu, total, totalCpu, foldCpu;
+        for (int round = 0; round < runs; ++round) {
+            const QString run = QStringLiteral("bench-%1").arg(round);
+            qint64 seq = 0;
+            const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+            editor.scene()->applyRunEvents({RunEvent{
+                run, ++seq, t0, {}, EventKind::RunStarted, 0, {{"name", "bench"}, {"nodes", ids}}}});
+            QApplication::processEvents();
+            RunEvents batch;
+            batch.reserve(count);
+            const qsizetype n = ids.size();
+            for (qsizetype i = 0; i < n; ++i) {
+                const qsizetype k = count / n + (i < count % n ? 1 : 0);
+                for (qsizetype j = k; j > 0; --j) {
+                    RunEvent e{run, ++seq, t0 + 5, ids.at(i), EventKind::NodeProgress, 1, {}};
+                    if (j == 1) {
+                        const bool fails = i % 7 == 3;
+                        e.kind = fails ? EventKind::NodeFailed : EventKind::NodeSucceeded;
+                        e.data = fails ? QVariantMap{{"error", "exit status 1"}}
+                                       : QVariantMap{{"duration", 1200}, {"outputs", QVariantMap{}}};
+                    } else if (j == k && k >= 3) {
+                        e.kind = EventKind::NodeQueued;
+                        e.attempt = 0;
+                    } else if (j == k || (j == k - 1 && k >= 3)) {
+                        e.kind = EventKind::NodeStarted;
+                    } else {
+                        e.data = {{"fraction", 0.5}, {"text", "half"}};
+                    }
+                    batch.append(e);
+                }
+            }
+            {
+                // The executor's reducer alone, for comparison: the part the canvas cannot save.
+                RunState state;
+                state.apply(RunEvents{
+                    RunEvent{run, 1, t0, {}, EventKind::RunStarted, 0, {{"name", "bench"}, {"nodes", ids}}}});
+                const double f0 = cpuMs();
+                state.apply(batch);
+                foldCpu.append(cpuMs() - f0);
+            }
+            QElapsedTimer timer;
+            timer.start();
+            const double c0 = cpuMs();
+            editor.scene()->applyRunEvents(batch);
+            apply.append(ms(timer));
+            applyCpu.append(cpuMs() - c0);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall); // dirty items / overview cells
+            QApplication::processEvents();                                 // the repaint
+            total.append(ms(timer));
+            totalCpu.append(cpuMs() - c0);
+        }
+        editor.scene()->clearRunOverlay();
+        QApplication::processEvents();
+        return QJsonObject{{"events", count},
+                           {"nodes", ids.size()},
+                           {"apply_ms", median(apply)},
+                           {"apply_cpu_ms", median(applyCpu)},
+                           {"runstate_fold_cpu_ms", median(foldCpu)},
+                           {"apply_and_repaint_ms", median(total)},
+                           {"apply_and_repaint_cpu_ms", median(totalCpu)},
+                           {"zoom", view()->zoom()}};
+    }
+
     QJsonObject timeDrag(const QString &grabbed, int steps)
     {
         const QPointF header = editor.scene()->nodePosition(grabbed) + QPointF(NodeItem::Width / 2, 12);
@@ -203,6 +275,18 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    if (args.contains(QStringLiteral("--profile-overlay"))) {
+        // Only overlay batches at 100% zoom, for `perf record`.
+        b.doc.setWorkflow(wf);
+        QStringList ids;
+        for (const Node &n : wf.nodes)
+            ids.append(n.id);
+        b.view()->setZoom(1.0, b.editor.scene()->nodesBoundingRect().center());
+        const QJsonObject overlay = b.timeOverlay(ids, 5000, 60);
+        std::printf("%s\n", QJsonDocument(overlay).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+
     // Open: scene build from the document + first paint.
     QList<double> open, build, openCpu;
     double rssDelta = 0;
@@ -246,6 +330,17 @@ int main(int argc, char **argv)
     b.view()->centerOn(center);
     const QJsonObject repaint50 = b.timeRepaint(runs);
 
+    // Run overlay: one batch with a terminal event for every node.
+    QStringList ids;
+    for (const Node &n : wf.nodes)
+        ids.append(n.id);
+    b.view()->setZoom(1.0, center);
+    b.view()->centerOn(center);
+    const QJsonObject overlay100 = b.timeOverlay(ids, 5000, runs);
+    b.view()->setZoom(0.1, center);
+    b.view()->centerOn(center);
+    const QJsonObject overlay10 = b.timeOverlay(ids, 5000, runs);
+
     // Drag 500 selected nodes spread over the graph (every tenth).
     QStringList selection;
     for (int i = 0; i < nodes && selection.size() < 500; i += std::max(1, nodes / 500))
@@ -272,6 +367,8 @@ int main(int argc, char **argv)
         {"repaint_10", repaint10},
         {"drag_500_at_100", drag100},
         {"drag_500_at_10", drag10},
+        {"overlay_batch_at_100", overlay100},
+        {"overlay_batch_at_10", overlay10},
         {"rss_delta_mb", rssDelta},
         {"targets", QJsonObject{{"open_ms", 1000}, {"repaint_10_ms", 16}, {"drag_step_ms", 16}}},
         {"pass", openMs <= 1000 && repaint10.value("median_ms").toDouble() <= 16

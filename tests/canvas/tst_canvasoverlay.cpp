@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolTip>
 
 using namespace Flow;
 using CanvasTest::PaintSpy;
@@ -281,7 +282,20 @@ void TstCanvasOverlay::failedNodeTooltipHoldsError()
     QVERIFY(tip.contains(nodeStateStyle(NodeState::Failed).label));
     QVERIFY(tip.contains(u"2/2"));
     QVERIFY(!Qt::mightBeRichText(tip)); // shown exactly as written
-    QVERIFY(item("b")->toolTip().contains(nodeStateStyle(NodeState::Pending).label));
+    // Other nodes get their tooltip when hovered.
+    QCOMPARE(item("b")->runToolTip(), nodeStateStyle(NodeState::Pending).label);
+    QVERIFY(item("b")->toolTip().isEmpty());
+    const QPoint over = viewPos(scene()->nodeRect(QStringLiteral("b")).center());
+    QHelpEvent help(QEvent::ToolTip, over, viewport()->mapToGlobal(over));
+    QApplication::sendEvent(viewport(), &help);
+    QCOMPARE(item("b")->toolTip(), nodeStateStyle(NodeState::Pending).label);
+    QTRY_COMPARE(QToolTip::text(), nodeStateStyle(NodeState::Pending).label);
+    QToolTip::hideText();
+    // A failed node that succeeds in a new run loses the error.
+    Stream next(QStringLiteral("r2"));
+    apply(next, {"started a", "succeeded a duration=1500"});
+    QVERIFY(item("a")->toolTip().isEmpty());
+    QCOMPARE(item("a")->runToolTip(), nodeStateStyle(NodeState::Succeeded).label + " · 1.5 s");
 }
 
 void TstCanvasOverlay::countdownTicksEachSecond()
@@ -351,7 +365,7 @@ void TstCanvasOverlay::newRunReplacesOld()
     Stream first(QStringLiteral("r1"));
     apply(first, {"started a", "succeeded a duration=5", "failed b error=x"});
     QCOMPARE(stateOf(scene(), "b"), QString("failed"));
-    QVERIFY(!item("b")->toolTip().isEmpty());
+    QVERIFY(item("b")->toolTip().contains(u"x"));
     Stream second(QStringLiteral("r2"));
     scene()->applyRunEvents(second.parse({"run nodes=b", "queued b"}));
     QCOMPARE(scene()->runState()->runId(), QString("r2"));
@@ -381,6 +395,7 @@ void TstCanvasOverlay::editsDuringRun()
     QCOMPARE(renamed->runState(), NodeState::Pending);
     QVERIFY(!scene()->nodeRunStatus(QStringLiteral("renamed")));
     QVERIFY(renamed->toolTip().isEmpty());
+    QVERIFY(renamed->runToolTip().isEmpty());
     QVERIFY(renamed->overlayText().isEmpty());
     for (WireItem *w : renamed->wires())
         QVERIFY(!w->carriedData());
@@ -390,7 +405,7 @@ void TstCanvasOverlay::editsDuringRun()
     m_undo->undo(); // remove
     QVERIFY(item("b"));
     QCOMPARE(item("b")->runState(), NodeState::Succeeded);
-    QVERIFY(!item("b")->toolTip().isEmpty());
+    QVERIFY(item("b")->runToolTip().startsWith(nodeStateStyle(NodeState::Succeeded).label));
     QCOMPARE(item("a")->runState(), NodeState::Succeeded);
     QVERIFY(wire("a", "b")->carriedData());
     // A node added during the run is not part of it.
