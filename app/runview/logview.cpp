@@ -24,7 +24,10 @@ namespace Flow {
 
 namespace {
 
+// Typing into the text filter refilters at once on a small log, after a pause on a big one (one
+// refilter per word rather than per key).
 constexpr int TextFilterDelayMs = 200;
+constexpr qsizetype ImmediateFilterLines = 50'000;
 
 QString streamLabel(LogModel::Stream stream)
 {
@@ -135,7 +138,12 @@ QWidget *LogView::createToolRow()
     m_textEdit->setObjectName(QStringLiteral("textFilter"));
     m_textEdit->setPlaceholderText(tr("Filter text"));
     m_textEdit->setClearButtonEnabled(true);
-    connect(m_textEdit, &QLineEdit::textChanged, this, [this] { m_textTimer.start(); });
+    connect(m_textEdit, &QLineEdit::textChanged, this, [this] {
+        if (m_model->lineCount() <= ImmediateFilterLines)
+            applyTextFilter();
+        else
+            m_textTimer.start();
+    });
     connect(m_textEdit, &QLineEdit::returnPressed, this, &LogView::applyTextFilter);
     layout->addWidget(m_textEdit, 1);
 

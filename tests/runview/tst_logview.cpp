@@ -96,6 +96,7 @@ private slots:
     void followMode();
     void copy();
     void filterWidgets();
+    void textFilterOnABigLog();
     void doubleClickActivatesNode();
     void clearKeepsNodeFilter();
     void realRun();
@@ -249,6 +250,30 @@ void tst_LogView::filterWidgets()
     QCOMPARE(shown->rowCount(), 0);
     log.addEvents({logEvent("later", 1, "stdout", "here", 8)});
     QCOMPARE(shown->rowCount(), 1);
+}
+
+// On a big log typing is debounced and the refilter runs in slices; the result arrives whole.
+void tst_LogView::textFilterOnABigLog()
+{
+    LogView log;
+    log.resize(700, 300);
+    log.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&log));
+    constexpr int lines = 120'000;
+    for (int from = 1; from <= lines; from += 3000)
+        log.addEvents(numberedLines(from, 3000));
+    QAbstractItemModel *shown = log.view()->model();
+    QCOMPARE(shown->rowCount(), lines);
+    auto *text = log.findChild<QLineEdit *>("textFilter");
+    QTest::keyClicks(text, "LINE 11111");
+    QCOMPARE(shown->rowCount(), lines); // not per key
+    QTRY_COMPARE(shown->rowCount(), 11);
+    QCOMPARE(shown->index(0, LogModel::MessageColumn).data().toString(), QString("line 11111"));
+    QCOMPARE(shown->index(10, LogModel::MessageColumn).data().toString(), QString("line 111119"));
+    auto *count = log.findChild<QLabel *>("lineCount");
+    QCOMPARE(count->text(), QString("11 of %1 lines").arg(QLocale().toString(lines)));
+    QVERIFY(log.isFollowing());
+    QTRY_VERIFY(lastRowVisible(log));
 }
 
 void tst_LogView::doubleClickActivatesNode()
