@@ -533,6 +533,19 @@ void TstCanvasOverlay::renderPictures()
         const QString file = QStringLiteral("/tmp/overlay-%1.png").arg(int(zoom * 100));
         QVERIFY(m_editor->grab().save(file));
     }
+    // Dark palette, 100%.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 38, 43));
+    dark.setColor(QPalette::WindowText, QColor(225, 225, 230));
+    dark.setColor(QPalette::Base, QColor(30, 31, 35));
+    dark.setColor(QPalette::Text, QColor(225, 225, 230));
+    m_editor->setPalette(dark);
+    view->setPalette(dark);
+    view->setZoom(1.0, QPointF(540, 230));
+    view->centerOn(QPointF(540, 230));
+    QApplication::processEvents();
+    QVERIFY(scene()->theme().dark);
+    QVERIFY(m_editor->grab().save(QStringLiteral("/tmp/overlay-dark-100.png")));
     QCOMPARE(item("flaky_api")->overlayText(), QString("2/3 · retry in 2 s"));
     QCOMPARE(item("transform")->overlayText(), QString("2/3 · 8 s"));
 }
