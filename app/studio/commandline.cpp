@@ -62,7 +62,23 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         CommandLine::tr("Test hook: type the content of FILE into the YAML view after start."),
         QStringLiteral("FILE"));
     testText.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({screenshot, size, lang, theme, select, autosave, testText});
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        CommandLine::tr("Run FILE once it is open. With --screenshot, the picture is taken when the run "
+                        "has finished."));
+    const QCommandLineOption screenshotAt(
+        QStringLiteral("screenshot-at"),
+        CommandLine::tr("With --run and --screenshot: take the picture this many seconds into the run."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption param({QStringLiteral("p"), QStringLiteral("param")},
+                                   CommandLine::tr("A workflow parameter for --run (repeatable)."),
+                                   QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption panel(
+        QStringLiteral("panel"),
+        CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
+        QStringLiteral("PANEL"));
+    parser.addOptions(
+        {screenshot, size, lang, theme, select, autosave, testText, run, screenshotAt, param, panel});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -118,6 +134,27 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                 CommandLine::tr("Invalid --autosave-interval-ms \"%1\".").arg(parser.value(autosave)));
     }
     options.testTextFile = parser.value(testText);
+    options.run = parser.isSet(run);
+    if (parser.isSet(screenshotAt)) {
+        bool ok = false;
+        options.screenshotAt = parser.value(screenshotAt).toDouble(&ok);
+        if (!ok || options.screenshotAt < 0)
+            return fail(CommandLine::tr("Invalid --screenshot-at \"%1\": expected seconds, such as 1.5.")
+                            .arg(parser.value(screenshotAt)));
+        if (!options.run || options.screenshotPath.isEmpty())
+            return fail(CommandLine::tr("--screenshot-at needs --run and --screenshot."));
+    }
+    options.params = parser.values(param);
+    for (const QString &p : std::as_const(options.params)) {
+        if (p.indexOf(QLatin1Char('=')) < 1)
+            return fail(CommandLine::tr("Invalid --param \"%1\": expected NAME=VALUE.").arg(p));
+    }
+    options.panel = parser.value(panel).toLower();
+    static const QStringList panels{QStringLiteral("problems"), QStringLiteral("history"),
+                                    QStringLiteral("run"), QStringLiteral("log"), QStringLiteral("timeline")};
+    if (!options.panel.isEmpty() && !panels.contains(options.panel))
+        return fail(CommandLine::tr("Invalid --panel \"%1\": expected one of %2.")
+                        .arg(parser.value(panel), panels.join(QStringLiteral(", "))));
     result.options = options;
     return result;
 }

@@ -21,6 +21,10 @@ struct StudioOptions
     QStringList selectNodes;        // --select a,b: nodes selected at start (screenshots of the inspector)
     int autosaveIntervalMs = 30000; // --autosave-interval-ms (tests shorten it)
     QString testTextFile;           // --test-set-text FILE: types FILE's content into the YAML view
+    bool run = false;               // --run: run the workflow once it is open
+    double screenshotAt = -1;       // --screenshot-at S: with --run, the picture S seconds into the run
+    QStringList params;             // --param NAME=VALUE (repeatable), as `flowrun run -p`
+    QString panel;                  // --panel run|log|timeline|problems|history: the bottom tab shown
 };
 
 struct ParsedCommandLine

@@ -6,11 +6,16 @@
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "recoverymanager.h"
+#include "runcontroller.h"
+#include "runworkbench.h"
 #include "translatedcatalog.h"
 #include "workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
 
+#include "app/runview/logview.h"
+#include "app/runview/runpanel.h"
+#include "app/runview/timelineview.h"
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
@@ -66,6 +71,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     createCentralArea();
     m_files = new FileController(m_session, this, m_notifications, this);
     m_recovery = new RecoveryManager(m_session, this);
+    m_runs = new RunWorkbench(m_session, m_canvas, m_notifications, this);
     createDocks();
     createStatusBar();
     m_commandPalette = new CommandPalette([this] { return allActions(); }, this);
@@ -143,13 +149,33 @@ void MainWindow::createDocks()
     QDockWidget *problemsDock
         = addDock(QStringLiteral("ProblemsDock"), tr("Problems"), m_problems, Qt::BottomDockWidgetArea);
 
-    // Left: the palette. Right: inspector over YAML. Bottom (under the canvas): problems and history.
+    // Left: the palette. Right: inspector over YAML. Bottom (under the canvas): problems, history and
+    // the run views, tabbed.
     tabifyDockWidget(problemsDock, historyDock);
+    createRunDocks(problemsDock);
     problemsDock->raise();
     splitDockWidget(inspectorDock, yamlDock, Qt::Vertical);
     resizeDocks({paletteDock, inspectorDock}, {230, 440}, Qt::Horizontal);
     resizeDocks({inspectorDock, yamlDock}, {520, 400}, Qt::Vertical);
-    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+    resizeDocks({problemsDock}, {200}, Qt::Vertical);
+}
+
+void MainWindow::createRunDocks(QDockWidget *below)
+{
+    QDockWidget *runDock
+        = addDock(QStringLiteral("RunDock"), tr("Run"), m_runs->runPanel(), Qt::BottomDockWidgetArea);
+    QDockWidget *logDock = addDock(QStringLiteral("LogDock"), tr("Log"), m_runs->logView(),
+                                   Qt::BottomDockWidgetArea);
+    QDockWidget *timelineDock = addDock(QStringLiteral("TimelineDock"), tr("Timeline"), m_runs->timeline(),
+                                        Qt::BottomDockWidgetArea);
+    tabifyDockWidget(below, runDock);
+    tabifyDockWidget(below, logDock);
+    tabifyDockWidget(below, timelineDock);
+    // Pressing Run brings the run table forward; the problems come back when the user picks them.
+    connect(m_runs->controller(), &RunController::started, runDock, [runDock] {
+        runDock->show();
+        runDock->raise();
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -157,6 +183,7 @@ void MainWindow::createStatusBar()
     m_problemLabel = new QLabel(this);
     m_caretLabel = new QLabel(this);
     m_zoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_runs->statusLabel());
     statusBar()->addPermanentWidget(m_problemLabel);
     statusBar()->addPermanentWidget(m_caretLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
@@ -331,7 +358,7 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_files->maybeSave()) {
+    if (!m_runs->confirmClose() || !m_files->maybeSave()) {
         event->ignore();
         return;
     }

@@ -26,11 +26,13 @@ class InspectorWidget;
 class NotificationArea;
 class ProblemsView;
 class RecoveryManager;
+class RunWorkbench;
 class WorkflowSession;
 class YamlEditor;
 class YamlPane;
 
-// The workbench: canvas in the middle; palette, inspector, YAML, problems and undo history in docks.
+// The workbench: canvas in the middle; palette, inspector, YAML, problems, undo history and the run
+// views (run table, log, timeline) in docks.
 // All parts share one WorkflowSession (document + undo stack + text).
 class MainWindow : public QMainWindow
 {
@@ -53,6 +55,7 @@ public:
     NotificationArea *notifications() const { return m_notifications; }
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
+    RunWorkbench *runs() const { return m_runs; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -79,6 +82,7 @@ protected:
 private:
     void createCentralArea();
     void createDocks();
+    void createRunDocks(QDockWidget *below);
     void createStatusBar();
     void createMenus();      // mainwindowmenus.cpp
     void createToolBar();    // mainwindowmenus.cpp
@@ -106,6 +110,7 @@ private:
     FileController *m_files = nullptr;
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
+    RunWorkbench *m_runs = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

@@ -2,6 +2,8 @@
 // from the shared stack; everything uses standard shortcuts where the platform has them.
 #include "mainwindow.h"
 
+#include "runworkbench.h"
+
 #include "appearance.h"
 #include "commandpalette.h"
 #include "filecontroller.h"
@@ -101,6 +103,14 @@ void MainWindow::createMenus()
     arrange->addSeparator();
     addCanvasActions(arrange, m_canvas, {Action::AutoLayout, Action::AutoLayoutSelection});
 
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runs->runAction());
+    run->addAction(m_runs->runWithParamsAction());
+    run->addAction(m_runs->runSelectedAction());
+    run->addAction(m_runs->stopAction());
+    run->addSeparator();
+    run->addAction(m_runs->clearAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Flowstudio"));
     about->setObjectName(QStringLiteral("action.about"));
@@ -187,6 +197,10 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     for (Action id : {Action::ZoomIn, Action::ZoomOut, Action::ZoomToFit, Action::AutoLayout})
         bar->addAction(m_canvas->action(id));
+    bar->addSeparator();
+    bar->addAction(m_runs->runAction());
+    bar->addAction(m_runs->runSelectedAction());
+    bar->addAction(m_runs->stopAction());
 }
 
 } // namespace Flow::Studio

@@ -4,13 +4,18 @@
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "recoverymanager.h"
+#include "runworkbench.h"
 #include "screenshot.h"
+#include "workflowsession.h"
 #include "yamleditor.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
+#include "executor/runoptions.h"
+#include "model/workflowdocument.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QIcon>
 #include <QTimer>
@@ -31,20 +36,91 @@ void applyTestText(MainWindow &window, const QString &path)
     window.yamlEditor()->setText(QString::fromUtf8(file.readAll()));
 }
 
+// --param NAME=VALUE texts as the workflow's params take them (typed after their defaults).
+std::optional<QVariantMap> paramsFromText(const Workflow &workflow, const QStringList &texts)
+{
+    QVariantMap params;
+    for (const QString &text : texts) {
+        const qsizetype eq = text.indexOf(QLatin1Char('='));
+        const QString name = text.left(eq);
+        const auto spec = std::find_if(workflow.params.begin(), workflow.params.end(),
+                                       [&name](const ParamSpec &p) { return p.name == name; });
+        if (spec == workflow.params.end()) {
+            std::fprintf(stderr, "flowstudio: the workflow has no param '%s'\n", qPrintable(name));
+            return std::nullopt;
+        }
+        QString error;
+        const std::optional<QVariant> value = paramFromText(*spec, text.mid(eq + 1), &error);
+        if (!value) {
+            std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
+            return std::nullopt;
+        }
+        params.insert(name, *value);
+    }
+    return params;
+}
+
+// Starts the run asked for with --run. False when it could not start (the reason is on stderr and
+// in the window).
+bool startRequestedRun(MainWindow &window, const StudioOptions &options)
+{
+    const std::optional<QVariantMap> params
+        = paramsFromText(window.session()->document()->workflow(), options.params);
+    if (!params)
+        return false;
+    if (!window.runs()->runWorkflow(*params)) {
+        std::fprintf(stderr, "flowstudio: the workflow could not be run (see the window)\n");
+        return false;
+    }
+    return true;
+}
+
+void showPanel(MainWindow &window, const QString &panel)
+{
+    static const QHash<QString, QString> docks{{QStringLiteral("problems"), QStringLiteral("ProblemsDock")},
+                                               {QStringLiteral("history"), QStringLiteral("UndoHistoryDock")},
+                                               {QStringLiteral("run"), QStringLiteral("RunDock")},
+                                               {QStringLiteral("log"), QStringLiteral("LogDock")},
+                                               {QStringLiteral("timeline"), QStringLiteral("TimelineDock")}};
+    if (auto *dock = window.findChild<QDockWidget *>(docks.value(panel))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+void takeScreenshot(MainWindow &window, const StudioOptions &options, int *exitCode)
+{
+    if (!options.panel.isEmpty())
+        showPanel(window, options.panel);
+    takeScreenshotWhenReady(
+        &window, options.screenshotPath, [&window] { return window.isIdle(); },
+        [exitCode](const QString &error) {
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
+                *exitCode = 1;
+            }
+            QCoreApplication::exit(*exitCode);
+        });
+}
+
 int runScreenshot(MainWindow &window, const StudioOptions &options)
 {
     int exitCode = 0;
     window.resize(options.size.isValid() ? options.size : QSize(1600, 1000));
     window.show();
-    takeScreenshotWhenReady(
-        &window, options.screenshotPath, [&window] { return window.isIdle(); },
-        [&exitCode](const QString &error) {
-            if (!error.isEmpty()) {
-                std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
-                exitCode = 1;
-            }
-            QCoreApplication::exit(exitCode);
-        });
+    if (!options.run) {
+        takeScreenshot(window, options, &exitCode);
+    } else if (!startRequestedRun(window, options)) {
+        exitCode = 1;
+        takeScreenshot(window, options, &exitCode);
+    } else if (options.screenshotAt >= 0) {
+        // Mid-run: the run keeps going while the picture is taken; leaving the app cancels it.
+        QTimer::singleShot(int(options.screenshotAt * 1000), &window,
+                           [&] { takeScreenshot(window, options, &exitCode); });
+    } else {
+        QObject::connect(window.runs(), &RunWorkbench::runFinished, &window,
+                         [&] { takeScreenshot(window, options, &exitCode); });
+    }
     QApplication::exec();
     return exitCode;
 }
@@ -97,7 +173,12 @@ int runStudio(const StudioOptions &options)
     if (options.size.isValid())
         window.resize(options.size);
     window.show();
+    if (!options.panel.isEmpty())
+        showPanel(window, options.panel);
     window.offerRecovery();
+    if (options.run)
+        QMetaObject::invokeMethod(
+            &window, [&window, &options] { startRequestedRun(window, options); }, Qt::QueuedConnection);
     return QApplication::exec();
 }
 
