@@ -2,6 +2,7 @@
 // carried data, tooltips, edits during a run, clearing, a real run, and how it looks at three zooms.
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
+#include "canvas/minimap.h"
 #include "canvas/nodeitem.h"
 #include "canvas/nodestatestyle.h"
 #include "canvas/runoverlay.h"
@@ -490,6 +491,18 @@ void TstCanvasOverlay::overviewShowsStateColours()
     QCOMPARE(colorAt("b"), nodeStateStyle(NodeState::Cached, dark).color);
     QCOMPARE(colorAt("c"), nodeStateStyle(NodeState::Running, dark).color);
     QCOMPARE(colorAt("d"), nodeStateStyle(NodeState::Pending, dark).color);
+    // The minimap follows (after its short debounce).
+    Minimap *minimap = view->minimap();
+    auto minimapColor = [&](const QString &id) {
+        const QImage picture = minimap->grab().toImage(); // paints, so the area is current
+        return QColor(picture.pixel(minimap->fromScene(scene()->nodeRect(id).center()).toPoint()));
+    };
+    auto near = [](const QColor &a, const QColor &b) { // the visible-area frame tints it a little
+        return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue())
+               < 40;
+    };
+    QTRY_VERIFY(near(minimapColor("a"), nodeStateStyle(NodeState::Failed, dark).color));
+    QVERIFY(near(minimapColor("b"), nodeStateStyle(NodeState::Cached, dark).color));
     // A state change repaints there, without any wait for a tick.
     scene()->applyRunEvents(stream.parse({"succeeded c duration=4"}));
     QTRY_COMPARE(QColor(view->viewport()->grab().toImage().pixel(
