@@ -5,6 +5,7 @@
 #include "model/nodetypeinfo.h"
 #include "model/workflow.h"
 #include "nodestatestyle.h"
+#include "runoverlay.h"
 #include "wireitem.h"
 
 #include <QFontMetricsF>
@@ -155,6 +156,7 @@ void NodeItem::rebuildGeometry()
     m_subtitleText.setTextFormat(Qt::PlainText);
     m_titleText.prepare(QTransform(), theme.titleFont);
     m_titleTextShort.prepare(QTransform(), theme.titleFont);
+    m_statusRow.reset();
     m_subtitleText.prepare(QTransform(), theme.subtitleFont);
     update();
 }
@@ -296,7 +298,7 @@ QColor NodeItem::overviewColor(const CanvasTheme &theme, bool withSelection) con
     bool faded = m_scene->isDimmed(this);
     if (m_scene->hasRunOverlay()) {
         if (const NodeStatus *status = runStatus())
-            fill = nodeStateStyle(status->state, theme.dark).color;
+            fill = m_scene->runOverlay().color(status->state, theme.dark);
         else
             faded = true;
     }
@@ -311,7 +313,7 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod,
     painter->drawPath(m_cardPath);
     // While a run is shown, the header takes the tint of the node's state instead of its category.
     if (status)
-        painter->setBrush(mixColors(theme.cardHeader, nodeStateStyle(status->state, theme.dark).color,
+        painter->setBrush(mixColors(theme.cardHeader, m_scene->runOverlay().color(status->state, theme.dark),
                                     theme.dark ? 0.30 : 0.16));
     else
         painter->setBrush(mixColors(theme.cardHeader, category, theme.dark ? 0.22 : 0.12));
@@ -326,7 +328,7 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod,
         // The state border inside the card, at least 1.5 pixels wide at any zoom so that it reads far
         // out too; a selection ring goes around it.
         const qreal w = std::max(2.0, 1.5 / lod);
-        painter->setPen(QPen(nodeStateStyle(status->state, theme.dark).color, w));
+        painter->setPen(QPen(m_scene->runOverlay().color(status->state, theme.dark), w));
         painter->drawRoundedRect(cardRect().adjusted(w / 2, w / 2, -w / 2, -w / 2), Radius - w / 2,
                                  Radius - w / 2);
         if (isSelected()) {

@@ -9,6 +9,8 @@
 #include <QStaticText>
 #include <QStringList>
 
+#include <memory>
+
 namespace Flow {
 
 class GraphScene;
@@ -97,6 +99,7 @@ private:
     void paintRunOverlay(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus &status);
     void paintStatusLine(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
                          const QColor &color);
+    void layoutStatusRow(const CanvasTheme &theme, const QString &line, const QString &badge);
     void paintProgress(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
                        const QColor &color);
     void paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames);
@@ -126,6 +129,21 @@ private:
     QStaticText m_titleTextShort; // leaves room for the run state glyph
     QStaticText m_subtitleText;
     QList<WireItem *> m_wires;
+    // The header's second row while a run is shown (type title, attempt badge, status line), laid out
+    // when its texts change (at most once a second), not on every paint.
+    struct StatusRow
+    {
+        QString line;
+        QString badge;
+        QFont badgeFont;
+        QStaticText lineText;
+        QStaticText badgeText;
+        QStaticText subtitleText;
+        qreal lineX = 0;
+        QRectF pill;
+        bool subtitle = false;
+    };
+    std::unique_ptr<StatusRow> m_statusRow;
 };
 
 } // namespace Flow

@@ -16,6 +16,7 @@ namespace {
 constexpr qreal RightMargin = 10;
 constexpr qreal StatusRowTop = 26;
 constexpr qreal StatusRowHeight = 15;
+constexpr qreal BadgePadding = 5;
 constexpr qreal BarHeight = 3;
 // The indeterminate bar moves one step per overlay tick (4 per second): a segment of a fifth of the
 // track crossing it in Steps ticks.
@@ -69,7 +70,7 @@ QString NodeItem::runToolTip() const
 void NodeItem::paintRunOverlay(QPainter *painter, const CanvasTheme &theme, qreal lod,
                                const NodeStatus &status)
 {
-    const QColor color = nodeStateStyle(status.state, theme.dark).color;
+    const QColor color = m_scene->runOverlay().color(status.state, theme.dark);
     if (RunOverlay::showsProgress(status.state))
         paintProgress(painter, theme, status, color);
     if (lod >= TextLod) {
@@ -86,43 +87,66 @@ void NodeItem::paintRunOverlay(QPainter *painter, const CanvasTheme &theme, qrea
 void NodeItem::paintStatusLine(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
                                const QColor &color)
 {
-    // Row 2 of the header: the type title on the left; the attempt badge and the status line
-    // (countdown or duration) right-aligned. The type title gives way.
     const QString line = m_scene->runOverlay().statusLine(status);
     const QString badge = RunOverlay::attemptBadge(status);
-    QFont badgeFont = theme.subtitleFont;
-    badgeFont.setWeight(QFont::DemiBold);
-    const QFontMetricsF metrics(theme.subtitleFont);
-    const QFontMetricsF badgeMetrics(badgeFont);
-    qreal right = Width - RightMargin;
-    const QRectF row(0, StatusRowTop - 1, Width, StatusRowHeight);
+    if (!m_statusRow || m_statusRow->line != line || m_statusRow->badge != badge)
+        layoutStatusRow(theme, line, badge);
+    const StatusRow &row = *m_statusRow;
     if (!line.isEmpty()) {
-        const qreal w = metrics.horizontalAdvance(line);
         painter->setFont(theme.subtitleFont);
         painter->setPen(
             status.state == NodeState::Retrying || status.state == NodeState::Failed ? color : theme.text);
-        painter->drawText(QRectF(right - w - 1, row.top(), w + 2, row.height()),
-                          Qt::AlignRight | Qt::AlignVCenter, line);
+        painter->drawStaticText(QPointF(row.lineX, StatusRowTop), row.lineText);
+    }
+    if (!badge.isEmpty()) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawRoundedRect(row.pill, row.pill.height() / 2, row.pill.height() / 2);
+        painter->setFont(row.badgeFont);
+        painter->setPen(theme.dark ? QColor(24, 24, 27) : QColor(Qt::white));
+        painter->drawStaticText(QPointF(row.pill.left() + BadgePadding, StatusRowTop), row.badgeText);
+    }
+    if (row.subtitle) {
+        painter->setFont(theme.subtitleFont);
+        painter->setPen(theme.textSecondary);
+        painter->drawStaticText(QPointF(TextLeft, StatusRowTop), row.subtitleText);
+    }
+}
+
+void NodeItem::layoutStatusRow(const CanvasTheme &theme, const QString &line, const QString &badge)
+{
+    // Row 2 of the header: the type title on the left; the attempt badge and the status line
+    // (countdown or duration) right-aligned. The type title gives way.
+    if (!m_statusRow)
+        m_statusRow = std::make_unique<StatusRow>();
+    StatusRow &row = *m_statusRow;
+    row.line = line;
+    row.badge = badge;
+    row.badgeFont = theme.subtitleFont;
+    row.badgeFont.setWeight(QFont::DemiBold);
+    const QFontMetricsF metrics(theme.subtitleFont);
+    qreal right = Width - RightMargin;
+    auto prepare = [](QStaticText &text, const QString &s, const QFont &font) {
+        text.setTextFormat(Qt::PlainText);
+        text.setText(s);
+        text.prepare(QTransform(), font);
+    };
+    if (!line.isEmpty()) {
+        const qreal w = metrics.horizontalAdvance(line);
+        row.lineX = right - w;
+        prepare(row.lineText, line, theme.subtitleFont);
         right -= w + 6;
     }
     if (!badge.isEmpty()) {
-        const qreal w = badgeMetrics.horizontalAdvance(badge) + 10;
-        const QRectF pill(right - w, row.top(), w, row.height());
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(color);
-        painter->drawRoundedRect(pill, row.height() / 2, row.height() / 2);
-        painter->setFont(badgeFont);
-        painter->setPen(theme.dark ? QColor(24, 24, 27) : QColor(Qt::white));
-        painter->drawText(pill, Qt::AlignCenter, badge);
+        const qreal w = QFontMetricsF(row.badgeFont).horizontalAdvance(badge) + 2 * BadgePadding;
+        row.pill = QRectF(right - w, StatusRowTop - 1, w, StatusRowHeight);
+        prepare(row.badgeText, badge, row.badgeFont);
         right -= w + 6;
     }
     const qreal room = right - TextLeft;
-    if (room > 12) {
-        painter->setFont(theme.subtitleFont);
-        painter->setPen(theme.textSecondary);
-        painter->drawText(QRectF(TextLeft, row.top(), room, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(m_typeTitle, Qt::ElideRight, room));
-    }
+    row.subtitle = room > 12;
+    if (row.subtitle)
+        prepare(row.subtitleText, metrics.elidedText(m_typeTitle, Qt::ElideRight, room), theme.subtitleFont);
 }
 
 void NodeItem::paintProgress(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,

@@ -18,8 +18,11 @@ RunOverlay::RunOverlay()
 void RunOverlay::updateLabels()
 {
     // Tooltips are rebuilt for every changed node of every batch: translate the labels once per run.
-    for (int s = 0; s < NodeStateCount; ++s)
+    for (int s = 0; s < NodeStateCount; ++s) {
         m_labels[size_t(s)] = nodeStateStyle(NodeState(s)).label;
+        m_colors[0][size_t(s)] = nodeStateStyle(NodeState(s), false).color;
+        m_colors[1][size_t(s)] = nodeStateStyle(NodeState(s), true).color;
+    }
 }
 
 void RunOverlay::setClock(std::function<qint64()> clock)

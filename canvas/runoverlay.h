@@ -2,6 +2,7 @@
 
 #include "executor/runstate.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
@@ -41,6 +42,9 @@ public:
         return isActive() ? m_state.node(nodeId) : nullptr;
     }
 
+    // nodeStateStyle(state, dark).color without translating the label: cards ask for it on every paint.
+    const QColor &color(NodeState state, bool dark) const { return m_colors[dark ? 1 : 0][size_t(state)]; }
+
     // Milliseconds since the Unix epoch (the events' clock). Tests inject a fixed one.
     void setClock(std::function<qint64()> clock);
     qint64 now() const { return m_clock(); }
@@ -78,6 +82,7 @@ private:
     bool m_waitForStart = false;
     QSet<QString> m_moving;
     std::array<QString, NodeStateCount> m_labels;
+    std::array<std::array<QColor, NodeStateCount>, 2> m_colors;
     std::function<qint64()> m_clock;
 };
 

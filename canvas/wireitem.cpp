@@ -160,7 +160,7 @@ void WireItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     QColor color = m_kind == Kind::After ? theme.wireAfter : theme.wire;
     qreal width = WireWidth;
     if (carriedData()) {
-        color = nodeStateStyle(NodeState::Succeeded, theme.dark).color;
+        color = graph->runOverlay().color(NodeState::Succeeded, theme.dark);
         width = WireWidth + 1;
     }
     if (selected || touchesSelection)

@@ -167,9 +167,11 @@ struct Bench
             total.append(ms(timer));
             totalCpu.append(cpuMs() - c0);
         }
+        const QJsonObject repaint = timeRepaint(runs); // the whole viewport with the overlay drawn
         editor.scene()->clearRunOverlay();
         QApplication::processEvents();
         return QJsonObject{{"events", count},
+                           {"repaint_with_overlay", repaint},
                            {"nodes", ids.size()},
                            {"apply_ms", median(apply)},
                            {"apply_cpu_ms", median(applyCpu)},
