@@ -152,7 +152,7 @@ private:
     void updateTheme();
     void queueDirty(const QRectF &sceneRect);
     void flushDirty();
-    void refreshRunNode(const QString &id, NodeState before);
+    void refreshRunNode(const QString &id, NodeState before, bool repaint);
     void refreshRunAll();
     void updateOverlayTimer();
 

@@ -7,6 +7,7 @@
 #include "canvas/nodestatestyle.h"
 #include "canvas/runoverlay.h"
 #include "canvas/wireitem.h"
+#include "canvastestutil.h"
 #include "executor/run.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
@@ -126,6 +127,7 @@ private slots:
     void failedNodeTooltipHoldsError();
     void countdownTicksEachSecond();
     void onlyChangedItemsRepaint();
+    void bigBatchRepaintsEverythingOnce();
     void newRunReplacesOld();
     void editsDuringRun();
     void clearRestoresEditingLook();
@@ -359,6 +361,33 @@ void TstCanvasOverlay::onlyChangedItemsRepaint()
     QApplication::processEvents();
     QVERIFY(spy.region.isEmpty());
     QCOMPARE(scene()->runState()->node("c")->logLines, 100);
+}
+
+void TstCanvasOverlay::bigBatchRepaintsEverythingOnce()
+{
+    // Past a few hundred changed cards the scene repaints all of the view instead of each card.
+    load(writeWorkflow(CanvasTest::generatedWorkflow(600, 100, 0, true)));
+    QStringList ids;
+    for (const Node &n : m_doc->workflow().nodes)
+        ids.append(n.id);
+    Stream stream;
+    scene()->applyRunEvents({stream.started(ids)});
+    QApplication::processEvents();
+    PaintSpy spy;
+    viewport()->installEventFilter(&spy);
+    RunEvents batch;
+    for (const QString &id : ids)
+        batch.append(stream.event(EventKind::NodeSucceeded, id, {{"duration", 20}}, 1));
+    scene()->applyRunEvents(batch);
+    QTRY_VERIFY(spy.region.contains(viewport()->rect()));
+    for (const QString &id : ids)
+        QCOMPARE(item(id)->runState(), NodeState::Succeeded);
+    int carried = 0;
+    for (NodeItem *node : scene()->nodeItems()) {
+        for (WireItem *w : node->wires())
+            carried += w->fromItem() == node && w->carriedData();
+    }
+    QCOMPARE(carried, int(edgesOf(m_doc->workflow()).size()));
 }
 
 void TstCanvasOverlay::newRunReplacesOld()
