@@ -62,6 +62,7 @@ RunOverlay::Changes RunOverlay::apply(const RunEvents &events)
         if (isMoving(old) || isMoving(status->state))
             trackMoving(e.node, status->state);
     }
+    m_active = !m_state.runId().isEmpty();
     if (changes.all) {
         updateLabels(); // the language may have changed since the last run
         m_moving.clear();
@@ -83,6 +84,7 @@ void RunOverlay::clear()
 {
     m_state = RunState();
     m_moving.clear();
+    m_active = false;
     m_waitForStart = true;
 }
 

@@ -34,7 +34,7 @@ public:
     // ignored until the next run.started (late batches of the cleared run must not bring it back).
     Changes apply(const RunEvents &events);
     void clear();
-    bool isActive() const { return !m_state.runId().isEmpty(); }
+    bool isActive() const { return m_active; }
     const RunState *state() const { return isActive() ? &m_state : nullptr; }
     // Null when no run is shown or the run does not include this node.
     const NodeStatus *status(const QString &nodeId) const
@@ -79,6 +79,7 @@ private:
     void updateLabels();
 
     RunState m_state;
+    bool m_active = false; // a run is shown (kept apart from the state: read on every card paint)
     bool m_waitForStart = false;
     QSet<QString> m_moving;
     std::array<QString, NodeStateCount> m_labels;
