@@ -65,6 +65,7 @@ private:
     LogFilterModel *m_filter;
     QTableView *m_table;
     QComboBox *m_nodeCombo;
+    qsizetype m_comboNodeCount = 0; // model node ids already in m_nodeCombo
     QComboBox *m_attemptCombo;
     std::array<QToolButton *, LogModel::StreamCount> m_streamButtons{};
     QLineEdit *m_textEdit;

@@ -10,13 +10,17 @@ namespace Flow::Studio {
 RunController::RunController(QObject *parent)
     : QObject(parent)
     , m_host(new QObject)
-    , m_batcher(new EventBatcher(this))
 {
     m_thread.setObjectName(QStringLiteral("flow-run-scheduler"));
     m_host->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
-    connect(m_batcher, &EventBatcher::batch, this, &RunController::onBatch);
     m_thread.start();
+    // The batcher coalesces in the scheduler thread, so the GUI thread gets at most ~30 queued calls
+    // a second however many small flushes the run makes (a million log lines are thousands of them).
+    QMetaObject::invokeMethod(m_host, [this] {
+        m_batcher = new EventBatcher(m_host);
+        connect(m_batcher, &EventBatcher::batch, this, &RunController::onBatch);
+    });
 }
 
 RunController::~RunController()

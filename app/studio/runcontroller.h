@@ -54,9 +54,9 @@ private:
     void destroyRun();
 
     QThread m_thread;
-    QObject *m_host; // lives in m_thread: the context for everything posted there
-    EventBatcher *m_batcher;
-    Run *m_run = nullptr; // lives in m_thread; only posted to from here
+    QObject *m_host;                   // lives in m_thread: the context for everything posted there
+    EventBatcher *m_batcher = nullptr; // lives in m_thread, a child of m_host
+    Run *m_run = nullptr;              // lives in m_thread; only posted to from here
     QString m_runId;
     bool m_running = false;
     bool m_stopping = false;

@@ -166,7 +166,8 @@ bool RunWorkbench::askParamsAndRun(const QStringList &onlyNodes)
 {
     if (m_controller->isRunning())
         return false;
-    m_session->applyPendingText();
+    if (m_session->hasPendingText())
+        m_session->applyPendingText();
     RunParamsDialog dialog(m_session->document()->workflow().params, m_lastParams, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return false;
@@ -184,7 +185,10 @@ bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &par
 {
     if (m_controller->isRunning())
         return false;
-    m_session->applyPendingText();
+    // Text typed but not yet applied is what the user means to run. (Parsing only when there is
+    // some: a big workflow takes a while to read.)
+    if (m_session->hasPendingText())
+        m_session->applyPendingText();
     const int errors = errorCount(m_session->diagnostics());
     if (!m_session->textParses() || errors > 0) {
         m_notifications->show(

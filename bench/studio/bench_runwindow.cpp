@@ -29,6 +29,30 @@ using namespace Flow::Studio;
 
 namespace {
 
+// With FLOW_BENCH_TRACE set: names every event that kept the GUI thread busy for over 15 ms.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_trace)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        if (const qint64 ns = t.nsecsElapsed(); ns > 15'000'000)
+            std::fprintf(stderr, "slow event %d to %s (%s): %.1f ms\n", type,
+                         receiver->metaObject()->className(), qPrintable(receiver->objectName()),
+                         double(ns) / 1e6);
+        return result;
+    }
+
+private:
+    bool m_trace = qEnvironmentVariableIsSet("FLOW_BENCH_TRACE");
+};
+
 QByteArray workflow(int nodes, int lines)
 {
     // Independent chains of 50 nodes (after:), so the scheduler has parallel work and an order.
@@ -81,6 +105,8 @@ AppResult appRun(const QString &file)
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
         gaps.append(double(now - last) / 1e6 - 5.0);
+        if (gaps.last() > 40 && qEnvironmentVariableIsSet("FLOW_BENCH_TRACE"))
+            std::fprintf(stderr, "stall %.1f ms at %.0f ms\n", gaps.last(), double(now) / 1e6);
         last = now;
     });
     QSignalSpy finished(window.runs(), &RunWorkbench::runFinished);
@@ -105,7 +131,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM",
             qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     int nodes = 2000;
     int lines = 500;
     int repeat = 1;
