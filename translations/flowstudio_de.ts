@@ -247,10 +247,177 @@
     </message>
 </context>
 <context>
+    <name>Flow::LogModel</name>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>attempt %1 failed: %2; retrying in %3 s</source>
+        <translation>Versuch %1 fehlgeschlagen: %2; neuer Versuch in %3 s</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3 [%4]
+%5</source>
+        <translation>%1 · %2%3 [%4]
+%5</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::LogView</name>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>warn</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Show the lines of one node</source>
+        <translation>Nur die Zeilen eines Knotens zeigen</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Alle Knoten</translation>
+    </message>
+    <message>
+        <source>Show the lines of one attempt</source>
+        <translation>Nur die Zeilen eines Versuchs zeigen</translation>
+    </message>
+    <message>
+        <source>All attempts</source>
+        <translation>Alle Versuche</translation>
+    </message>
+    <message>
+        <source>Show %1 lines</source>
+        <translation>%1-Zeilen zeigen</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Text filtern</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view</source>
+        <translation>Die neueste Zeile im Blick behalten</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>Filtere…</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>Flow::Minimap</name>
     <message>
         <source>Overview: click or drag to move the view</source>
         <translation>Übersicht: Klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::NodeStateStyle</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>Aus dem Cache</translation>
     </message>
 </context>
 <context>
@@ -539,6 +706,163 @@
     </message>
 </context>
 <context>
+    <name>Flow::RunNodeModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 is due at %3.
+Last error: %4</source>
+        <translation>Versuch %1 von %2 ist um %3 fällig.
+Letzter Fehler: %4</translation>
+    </message>
+    <message>
+        <source>retrying…</source>
+        <translation>wiederholt…</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::RunOverlay</name>
+    <message>
+        <source>retrying now</source>
+        <translation>wiederholt jetzt</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>next attempt %1</source>
+        <translation>nächster Versuch %1</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>%1 % erledigt</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::RunPanel</name>
+    <message>
+        <source>Filter by node or message</source>
+        <translation>Nach Knoten oder Meldung filtern</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Pending or queued</source>
+        <translation>Ausstehend oder wartend</translation>
+    </message>
+    <message>
+        <source>Not succeeded</source>
+        <translation>Nicht erfolgreich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not started — %n node(s)</source>
+        <translation>
+            <numerusform>Nicht gestartet — %n Knoten</numerusform>
+            <numerusform>Nicht gestartet — %n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running — %1/%2 done, %n failed, %3 elapsed</source>
+        <translation>
+            <numerusform>Läuft — %1/%2 fertig, %n fehlgeschlagen, %3 vergangen</numerusform>
+            <numerusform>Läuft — %1/%2 fertig, %n fehlgeschlagen, %3 vergangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running — %1/%2 done, %3 elapsed</source>
+        <translation>Läuft — %1/%2 fertig, %3 vergangen</translation>
+    </message>
+    <message>
+        <source>Succeeded in %1</source>
+        <translation>Erfolgreich in %1</translation>
+    </message>
+    <message>
+        <source>Failed after %1</source>
+        <translation>Fehlgeschlagen nach %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1</source>
+        <translation>Abgebrochen nach %1</translation>
+    </message>
+</context>
+<context>
     <name>Flow::Studio::CodeFieldEditor</name>
     <message>
         <source>Shell command (/bin/sh -c)</source>
@@ -602,6 +926,38 @@
     <message>
         <source>Invalid --autosave-interval-ms &quot;%1&quot;.</source>
         <translation>Ungültiges --autosave-interval-ms „%1“.</translation>
+    </message>
+    <message>
+        <source>Run FILE once it is open. With --screenshot, the picture is taken when the run has finished.</source>
+        <translation>FILE nach dem Öffnen ausführen. Mit --screenshot wird das Bild aufgenommen, wenn der Lauf beendet ist.</translation>
+    </message>
+    <message>
+        <source>With --run and --screenshot: take the picture this many seconds into the run.</source>
+        <translation>Mit --run und --screenshot: das Bild so viele Sekunden nach Beginn des Laufs aufnehmen.</translation>
+    </message>
+    <message>
+        <source>A workflow parameter for --run (repeatable).</source>
+        <translation>Ein Parameter des Workflows für --run (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>The bottom panel to show: problems, history, run, log or timeline.</source>
+        <translation>Das untere Fenster, das gezeigt wird: problems, history, run, log oder timeline.</translation>
+    </message>
+    <message>
+        <source>Invalid --screenshot-at &quot;%1&quot;: expected seconds, such as 1.5.</source>
+        <translation>Ungültiges --screenshot-at „%1“: erwartet werden Sekunden, etwa 1.5.</translation>
+    </message>
+    <message>
+        <source>--screenshot-at needs --run and --screenshot.</source>
+        <translation>--screenshot-at braucht --run und --screenshot.</translation>
+    </message>
+    <message>
+        <source>Invalid --param &quot;%1&quot;: expected NAME=VALUE.</source>
+        <translation>Ungültiges --param „%1“: erwartet wird NAME=WERT.</translation>
+    </message>
+    <message>
+        <source>Invalid --panel &quot;%1&quot;: expected one of %2.</source>
+        <translation>Ungültiges --panel „%1“: erwartet wird eines von %2.</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1380,22 @@
         <source>P&amp;revious Problem</source>
         <translation>&amp;Vorheriges Problem</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
 </context>
 <context>
     <name>Flow::Studio::NotificationBar</name>
@@ -1182,6 +1554,144 @@
     </message>
 </context>
 <context>
+    <name>Flow::Studio::RunParamsDialog</name>
+    <message>
+        <source>Run with Parameters</source>
+        <translation>Mit Parametern ausführen</translation>
+    </message>
+    <message>
+        <source>This workflow has no parameters.</source>
+        <translation>Dieser Workflow hat keine Parameter.</translation>
+    </message>
+    <message>
+        <source>Values for this run. Fields left as they are use the workflow&apos;s defaults.</source>
+        <translation>Werte für diesen Lauf. Unveränderte Felder nehmen die Vorgaben des Workflows.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>A value is required.</source>
+        <translation>Ein Wert ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Needs a whole number.</source>
+        <translation>Braucht eine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Needs a number.</source>
+        <translation>Braucht eine Zahl.</translation>
+    </message>
+    <message>
+        <source>Needs a JSON array, like [1, 2].</source>
+        <translation>Braucht ein JSON-Array, etwa [1, 2].</translation>
+    </message>
+    <message>
+        <source>Needs a JSON object, like {&quot;key&quot;: 1}.</source>
+        <translation>Braucht ein JSON-Objekt, etwa {&quot;key&quot;: 1}.</translation>
+    </message>
+    <message>
+        <source>Not a valid value.</source>
+        <translation>Kein gültiger Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::RunWorkbench</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the whole workflow</source>
+        <translation>Den ganzen Workflow ausführen</translation>
+    </message>
+    <message>
+        <source>Run with &amp;Parameters…</source>
+        <translation>Mit &amp;Parametern ausführen…</translation>
+    </message>
+    <message>
+        <source>Choose the workflow&apos;s parameters, then run it</source>
+        <translation>Die Parameter des Workflows wählen, dann ausführen</translation>
+    </message>
+    <message>
+        <source>Run &amp;Selected Nodes</source>
+        <translation>Ausgewählte &amp;Knoten ausführen</translation>
+    </message>
+    <message>
+        <source>Run the selected nodes and the nodes they need</source>
+        <translation>Die ausgewählten Knoten und die Knoten, die sie brauchen, ausführen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the run: running nodes are cancelled and nothing new starts</source>
+        <translation>Den Lauf stoppen: laufende Knoten werden abgebrochen, nichts Neues startet</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Run Results</source>
+        <translation>Lauf&amp;ergebnisse entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the states of the last run from the canvas and the run views</source>
+        <translation>Die Zustände des letzten Laufs von der Arbeitsfläche und aus den Laufansichten entfernen</translation>
+    </message>
+    <message>
+        <source>The workflow has a problem; fix it before running.</source>
+        <translation>Der Workflow hat ein Problem; beheben Sie es vor dem Ausführen.</translation>
+    </message>
+    <message>
+        <source>The workflow has %1 problems; fix them before running.</source>
+        <translation>Der Workflow hat %1 Probleme; beheben Sie sie vor dem Ausführen.</translation>
+    </message>
+    <message>
+        <source>There is nothing to run: the workflow has no nodes.</source>
+        <translation>Es gibt nichts auszuführen: Der Workflow hat keine Knoten.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppt…</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 nodes done</source>
+        <translation>Läuft: %1 von %2 Knoten fertig</translation>
+    </message>
+    <message>
+        <source>Run succeeded in %1 s</source>
+        <translation>Lauf erfolgreich in %1 s</translation>
+    </message>
+    <message>
+        <source>Run failed after %1 s</source>
+        <translation>Lauf fehlgeschlagen nach %1 s</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run stopped after %1 s</source>
+        <translation>Lauf gestoppt nach %1 s</translation>
+    </message>
+    <message>
+        <source>Run in Progress</source>
+        <translation>Lauf in Arbeit</translation>
+    </message>
+    <message>
+        <source>A run is still going. Stop it and close?</source>
+        <translation>Ein Lauf ist noch nicht fertig. Stoppen und schließen?</translation>
+    </message>
+</context>
+<context>
     <name>Flow::Studio::Screenshot</name>
     <message>
         <source>The window could not be drawn.</source>
@@ -1249,6 +1759,65 @@
     <message>
         <source>The YAML text does not parse. The canvas shows the last valid state.</source>
         <translation>Der YAML-Text ist fehlerhaft. Die Arbeitsfläche zeigt den letzten gültigen Stand.</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::TimelineView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 — queued — %2 → %3 (%4)</source>
+        <translation>%1 — wartend — %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 — waiting to retry, attempt %2 — %3 → %4 (%5), after: %6</source>
+        <translation>%1 — wartet auf Versuch %2 — %3 → %4 (%5), nach: %6</translation>
+    </message>
+    <message>
+        <source>%1 — attempt %2 — %3 → %4 (%5)</source>
+        <translation>%1 — Versuch %2 — %3 → %4 (%5)</translation>
+    </message>
+    <message>
+        <source>%1, failed: %2</source>
+        <translation>%1, fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1, cancelled</source>
+        <translation>%1, abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1, succeeded</source>
+        <translation>%1, erfolgreich</translation>
+    </message>
+    <message>
+        <source>%1, running</source>
+        <translation>%1, läuft</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 in all</source>
+        <translation>%1, insgesamt %2</translation>
     </message>
 </context>
 </TS>

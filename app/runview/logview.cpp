@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QScrollBar>
 #include <QTableView>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -90,10 +91,12 @@ LogView::~LogView() = default;
 
 QWidget *LogView::createToolRow()
 {
-    auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    // A tool bar rather than a plain row: in a narrow dock what does not fit goes into its
+    // extension menu instead of forcing the whole window wider.
+    auto *row = new QToolBar(this);
+    row->setObjectName(QStringLiteral("logTools"));
+    row->setIconSize(QSize(16, 16));
+    auto *layout = row;
 
     m_nodeCombo = new QComboBox(row);
     m_nodeCombo->setObjectName(QStringLiteral("nodeFilter"));
@@ -145,7 +148,9 @@ QWidget *LogView::createToolRow()
             m_textTimer.start();
     });
     connect(m_textEdit, &QLineEdit::returnPressed, this, &LogView::applyTextFilter);
-    layout->addWidget(m_textEdit, 1);
+    m_textEdit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_textEdit->setMinimumWidth(120);
+    layout->addWidget(m_textEdit);
 
     m_countLabel = new QLabel(row);
     m_countLabel->setObjectName(QStringLiteral("lineCount"));
@@ -206,6 +211,9 @@ void LogView::setUpTable()
     selectAll->setShortcut(QKeySequence::SelectAll);
     selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(selectAll, &QAction::triggered, m_table, &QAbstractItemView::selectAll);
+    // Local to the table: the window's command search lists window commands, not these.
+    m_copyAction->setProperty("commandPalette", false);
+    selectAll->setProperty("commandPalette", false);
     m_table->addAction(m_copyAction);
     m_table->addAction(selectAll);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);

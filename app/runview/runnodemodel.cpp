@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -76,7 +77,8 @@ QString formatElapsed(qint64 ms)
     if (ms < 60000) {
         // One decimal below 10 s, where it still says something.
         const double s = double(ms) / 1000.0;
-        return QCoreApplication::translate("Flow::RunNodeModel", "%1 s").arg(s, 0, 'f', s < 10 ? 1 : 0);
+        return QCoreApplication::translate("Flow::RunNodeModel", "%1 s")
+            .arg(QLocale().toString(s, 'f', s < 10 ? 1 : 0));
     }
     const qint64 total = ms / 1000;
     if (total < 3600)

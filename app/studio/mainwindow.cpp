@@ -164,8 +164,8 @@ void MainWindow::createRunDocks(QDockWidget *below)
 {
     QDockWidget *runDock
         = addDock(QStringLiteral("RunDock"), tr("Run"), m_runs->runPanel(), Qt::BottomDockWidgetArea);
-    QDockWidget *logDock = addDock(QStringLiteral("LogDock"), tr("Log"), m_runs->logView(),
-                                   Qt::BottomDockWidgetArea);
+    QDockWidget *logDock
+        = addDock(QStringLiteral("LogDock"), tr("Log"), m_runs->logView(), Qt::BottomDockWidgetArea);
     QDockWidget *timelineDock = addDock(QStringLiteral("TimelineDock"), tr("Timeline"), m_runs->timeline(),
                                         Qt::BottomDockWidgetArea);
     tabifyDockWidget(below, runDock);
@@ -283,7 +283,7 @@ QList<QAction *> MainWindow::allActions() const
     const QList<QAction *> found = findChildren<QAction *>();
     for (QAction *action : found) {
         if (!action->isSeparator() && !action->menu() && !action->text().isEmpty()
-            && !result.contains(action))
+            && action->property("commandPalette") != QVariant(false) && !result.contains(action))
             result.append(action);
     }
     return result;
