@@ -4,6 +4,7 @@
 #include "app/runview/runnodemodel.h"
 #include "app/runview/runpanel.h"
 #include "canvas/nodestatestyle.h"
+#include "eventstream.h"
 #include "executor/run.h"
 #include "model/workflowio.h"
 
@@ -24,29 +25,13 @@ namespace {
 
 constexpr qint64 T0 = 1'700'000'000'000; // a fixed wall clock for hand-made streams
 
-// Builds a stream of one run with consecutive seqs.
-class Stream
+// One hand-made run at T0.
+class Stream : public RunViewTest::EventStream
 {
 public:
     explicit Stream(QString run = QStringLiteral("r"))
-        : m_run(std::move(run))
+        : EventStream(T0, std::move(run))
     {}
-    Stream &add(qint64 at, EventKind kind, const QString &node = {}, int attempt = 0, QVariantMap data = {})
-    {
-        m_events.append(RunEvent{m_run, ++m_seq, T0 + at, node, kind, attempt, std::move(data)});
-        return *this;
-    }
-    Stream &start(const QStringList &nodes, qint64 at = 0)
-    {
-        return add(at, EventKind::RunStarted, {}, 0, {{"name", "test"}, {"nodes", QVariant(nodes)}});
-    }
-    RunEvents events() const { return m_events; }
-    operator RunEvents() const { return m_events; }
-
-private:
-    QString m_run;
-    qint64 m_seq = 0;
-    RunEvents m_events;
 };
 
 QString cell(const RunNodeModel &model, const QString &node, int column, int role = Qt::DisplayRole)

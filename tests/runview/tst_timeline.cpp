@@ -2,6 +2,7 @@
 // tooltips, zoom, axis labels and 2,000 lanes.
 #include "app/runview/timelineaxis.h"
 #include "app/runview/timelineview.h"
+#include "eventstream.h"
 #include "executor/run.h"
 #include "model/workflowio.h"
 
@@ -21,32 +22,13 @@ namespace {
 // 2026-01-01 12:00:00 local time: tooltips show readable clock times.
 const qint64 T0 = QDateTime(QDate(2026, 1, 1), QTime(12, 0)).toMSecsSinceEpoch();
 
-class Stream
+// One hand-made run at T0.
+class Stream : public RunViewTest::EventStream
 {
 public:
     explicit Stream(QString run = QStringLiteral("r"))
-        : m_run(std::move(run))
+        : EventStream(T0, std::move(run))
     {}
-    Stream &add(qint64 at, EventKind kind, const QString &node = {}, int attempt = 0, QVariantMap data = {})
-    {
-        m_events.append(RunEvent{m_run, ++m_seq, T0 + at, node, kind, attempt, std::move(data)});
-        return *this;
-    }
-    Stream &start(const QStringList &nodes, qint64 at = 0)
-    {
-        return add(at, EventKind::RunStarted, {}, 0, {{"name", "test"}, {"nodes", QVariant(nodes)}});
-    }
-    Stream &finish(qint64 at, const QString &status = "succeeded")
-    {
-        return add(at, EventKind::RunFinished, {}, 0, {{"status", status}});
-    }
-    RunEvents events() const { return m_events; }
-    operator RunEvents() const { return m_events; }
-
-private:
-    QString m_run;
-    qint64 m_seq = 0;
-    RunEvents m_events;
 };
 
 QVariantMap retry(int next, qint64 delay, const QString &error)
