@@ -38,4 +38,26 @@ private:
     Flow::RunEvents m_events;
 };
 
+// A workflow of one shell.exec node, `flaky`, that fails its first `failures` attempts (counting them
+// in count.txt in the run's working directory) and then prints "attempt N: done".
+inline QByteArray flakyWorkflow(int failures, int attempts, const QByteArray &delay)
+{
+    return "flowstudio: 1\n"
+           "name: flaky\n"
+           "nodes:\n"
+           "  flaky:\n"
+           "    type: shell.exec\n"
+           "    config:\n"
+           "      command: |\n"
+           "        n=$(cat count.txt 2>/dev/null || echo 0)\n"
+           "        n=$((n + 1))\n"
+           "        echo \"$n\" > count.txt\n"
+           "        if [ \"$n\" -le "
+           + QByteArray::number(failures)
+           + " ]; then echo \"attempt $n: not yet\" >&2; exit 1; fi\n"
+             "        echo \"attempt $n: done\"\n"
+             "    retry: {attempts: "
+           + QByteArray::number(attempts) + ", delay: " + delay + "}\n";
+}
+
 } // namespace RunViewTest

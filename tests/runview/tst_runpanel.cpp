@@ -537,19 +537,7 @@ void tst_RunPanel::realRunWithRetries()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QByteArray yaml = "flowstudio: 1\n"
-                            "name: flaky\n"
-                            "nodes:\n"
-                            "  flaky:\n"
-                            "    type: shell.exec\n"
-                            "    config:\n"
-                            "      command: |\n"
-                            "        n=$(cat count.txt 2>/dev/null || echo 0)\n"
-                            "        n=$((n + 1))\n"
-                            "        echo \"$n\" > count.txt\n"
-                            "        if [ \"$n\" -lt 3 ]; then echo \"attempt $n: not yet\" >&2; exit 1; fi\n"
-                            "        echo \"attempt $n: done\"\n"
-                            "    retry: {attempts: 3, delay: 50ms}\n";
+    const QByteArray yaml = RunViewTest::flakyWorkflow(2, 3, "50ms");
     const LoadResult loaded = readWorkflow(yaml);
     QVERIFY(loaded.workflow);
     RunOptions options;

@@ -391,18 +391,7 @@ void tst_Timeline::realRunWithRetries()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QByteArray yaml = "flowstudio: 1\n"
-                            "name: flaky\n"
-                            "nodes:\n"
-                            "  flaky:\n"
-                            "    type: shell.exec\n"
-                            "    config:\n"
-                            "      command: |\n"
-                            "        n=$(cat count.txt 2>/dev/null || echo 0)\n"
-                            "        n=$((n + 1))\n"
-                            "        echo \"$n\" > count.txt\n"
-                            "        if [ \"$n\" -lt 2 ]; then exit 1; fi\n"
-                            "    retry: {attempts: 2, delay: 80ms}\n";
+    const QByteArray yaml = RunViewTest::flakyWorkflow(1, 2, "80ms");
     const LoadResult loaded = readWorkflow(yaml);
     QVERIFY(loaded.workflow);
     RunOptions options;
