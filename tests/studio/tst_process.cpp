@@ -1,12 +1,16 @@
 // The real flowstudio binary as a process: command line, the --screenshot hook.
 #include "studiotestutil.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
+#include <QTemporaryDir>
+
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+#include <csignal>
 
 class tst_Process : public QObject
 {
@@ -18,6 +22,8 @@ private slots:
     void screenshotWritesPngOfRequestedSize();
     void screenshotOfMalformedFileSucceeds();
     void versionAndHelp();
+    void runScreenshotWaitsForTheRun();
+    void screenshotAtMidRunStopsTheRun();
     void badArgumentsExitWithUsageError_data();
     void badArgumentsExitWithUsageError();
     void desktopFilesAreConsistent();
@@ -111,6 +117,45 @@ void tst_Process::screenshotOfMalformedFileSucceeds()
     QCOMPARE(QImage(out).size(), QSize(800, 600));
 }
 
+void tst_Process::runScreenshotWaitsForTheRun()
+{
+    // The node leaves a file behind when it is done: the picture must come after it.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.yaml"));
+    QVERIFY(StudioTest::writeFile(file, "flowstudio: 1\nparams:\n  word: {default: none}\nnodes:\n"
+                                        "  slow: {type: shell.exec, config: {command: 'sleep 0.5; "
+                                        "echo ${{ params.word }} > done.txt'}}\n"));
+    const QString out = dir.filePath(QStringLiteral("run.png"));
+    const Result result
+        = run({file, QStringLiteral("--run"), QStringLiteral("-p"), QStringLiteral("word=given"),
+               QStringLiteral("--screenshot"), out, QStringLiteral("--panel"), QStringLiteral("log")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(StudioTest::readFile(dir.filePath(QStringLiteral("done.txt"))), QByteArray("given\n"));
+    QVERIFY(!QImage(out).isNull());
+}
+
+void tst_Process::screenshotAtMidRunStopsTheRun()
+{
+    // A node that would run for a minute: the picture is taken a second in, and leaving the app
+    // stops the run and its process.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("long.yaml"));
+    QVERIFY(StudioTest::writeFile(file, "flowstudio: 1\nnodes:\n  long: {type: shell.exec, config: "
+                                        "{command: 'echo $$ > pid.txt; exec sleep 60'}}\n"));
+    const QString out = dir.filePath(QStringLiteral("mid.png"));
+    QElapsedTimer timer;
+    timer.start();
+    const Result result = run({file, QStringLiteral("--run"), QStringLiteral("--screenshot-at"),
+                               QStringLiteral("1"), QStringLiteral("--screenshot"), out},
+                              30000);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY(!QImage(out).isNull());
+    const pid_t pid = StudioTest::readFile(dir.filePath(QStringLiteral("pid.txt"))).trimmed().toInt();
+    QVERIFY(pid > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 10000);
+}
+
 void tst_Process::versionAndHelp()
 {
     const Result version = run({QStringLiteral("--version")});
@@ -135,6 +180,14 @@ void tst_Process::badArgumentsExitWithUsageError_data()
                                << QByteArray("one FILE");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QByteArray("frobnicate");
+    QTest::newRow("screenshot-at without run")
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                       QStringLiteral("--screenshot-at"), QStringLiteral("1")}
+        << QByteArray("--run");
+    QTest::newRow("bad param") << QStringList{QStringLiteral("--param"), QStringLiteral("novalue")}
+                               << QByteArray("NAME=VALUE");
+    QTest::newRow("bad panel") << QStringList{QStringLiteral("--panel"), QStringLiteral("sideways")}
+                               << QByteArray("--panel");
 }
 
 void tst_Process::badArgumentsExitWithUsageError()
