@@ -114,8 +114,13 @@ QString RunOverlay::statusLine(const NodeStatus &status) const
             return tr("retrying now");
         return tr("retry in %1 s").arg((left + 999) / 1000);
     }
-    case NodeState::Running:
-        return status.startedAt > 0 ? formatElapsed(now() - status.startedAt) : QString();
+    case NodeState::Running: {
+        // A short progress text ("3/10" items of a for_each) says more than the bar alone.
+        const QString elapsed = status.startedAt > 0 ? formatElapsed(now() - status.startedAt) : QString();
+        if (status.progressText.isEmpty() || status.progressText.size() > 12)
+            return elapsed;
+        return elapsed.isEmpty() ? status.progressText : status.progressText + u" · " + elapsed;
+    }
     case NodeState::Succeeded:
     case NodeState::Failed:
     case NodeState::Cancelled:

@@ -192,7 +192,16 @@ void TstCanvasOverlay::states_data()
     QTest::newRow("running with progress") << QStringList{"started a @0", "progress a fraction=0.5 text=half"}
                                            << qint64(2'000) << "running pending pending pending"
                                            << "a"
-                                           << "2 s" << QStringList{};
+                                           << "half · 2 s" << QStringList{};
+    QTest::newRow("for_each items") << QStringList{"started a @0", "progress a fraction=0.3 text=3/10"}
+                                    << qint64(2'000) << "running pending pending pending"
+                                    << "a"
+                                    << "3/10 · 2 s" << QStringList{};
+    QTest::newRow("long progress text left to the tooltip")
+        << QStringList{"started a @0", "progress a fraction=0.3 text=downloading-the-archive"}
+        << qint64(2'000) << "running pending pending pending"
+        << "a"
+        << "2 s" << QStringList{};
     QTest::newRow("succeeded, wires carried")
         << QStringList{"started a @0", "succeeded a duration=1234", "started b", "succeeded b duration=340"}
         << qint64(5'000) << "succeeded succeeded pending pending"
