@@ -12,6 +12,7 @@ namespace Flow {
 RunOverlay::RunOverlay()
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
+    m_state.setFoldsLogLines(false);
     updateLabels();
 }
 
@@ -38,6 +39,7 @@ RunOverlay::Changes RunOverlay::apply(const RunEvents &events)
     for (const RunEvent &e : events) {
         if (e.kind == EventKind::RunStarted && e.run != m_state.runId()) {
             m_state = RunState();
+            m_state.setFoldsLogLines(false); // nothing drawn on a card comes from a log line
             m_moving.clear();
             m_waitForStart = false;
             changes.all = true;
@@ -83,6 +85,7 @@ void RunOverlay::trackMoving(const QString &id, NodeState state)
 void RunOverlay::clear()
 {
     m_state = RunState();
+    m_state.setFoldsLogLines(false);
     m_moving.clear();
     m_active = false;
     m_waitForStart = true;

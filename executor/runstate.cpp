@@ -106,6 +106,8 @@ bool RunState::apply(const RunEvent &event)
     if (event.seq != m_lastSeq + 1)
         ++m_gaps;
     m_lastSeq = event.seq;
+    if (event.kind == EventKind::NodeLog && !m_foldLogs)
+        return true;
 
     switch (event.kind) {
     case EventKind::RunStarted:

@@ -57,6 +57,9 @@ public:
     bool apply(const RunEvent &event);
     void apply(const RunEvents &events);
     static RunState fold(const RunEvents &events);
+    // A view that shows no log lines (the canvas) skips their cost: with false, node.log events only
+    // advance lastSeq, and NodeStatus::message/logLines stay as the other events leave them.
+    void setFoldsLogLines(bool fold) { m_foldLogs = fold; }
 
     QString runId() const { return m_runId; }
     QString workflowName() const { return m_name; }
@@ -95,6 +98,7 @@ private:
     QStringList m_order;
     QHash<QString, NodeStatus> m_nodes;
     std::array<int, NodeStateCount> m_counts{};
+    bool m_foldLogs = true;
 };
 
 } // namespace Flow

@@ -7,6 +7,13 @@
 
 namespace Flow::Studio {
 
+namespace {
+// How often the views get the events of a streaming run. Each delivery repaints the canvas, table and
+// timeline; 20 a second looks live and leaves the CPU to the run (on two cores the GUI thread's work
+// shows directly in the run's time).
+constexpr int BatchesPerSecond = 20;
+} // namespace
+
 RunController::RunController(QObject *parent)
     : QObject(parent)
     , m_host(new QObject)
@@ -18,7 +25,7 @@ RunController::RunController(QObject *parent)
     // The batcher coalesces in the scheduler thread, so the GUI thread gets at most ~30 queued calls
     // a second however many small flushes the run makes (a million log lines are thousands of them).
     QMetaObject::invokeMethod(m_host, [this] {
-        m_batcher = new EventBatcher(m_host);
+        m_batcher = new EventBatcher(m_host, BatchesPerSecond);
         connect(m_batcher, &EventBatcher::batch, this, &RunController::onBatch);
     });
 }

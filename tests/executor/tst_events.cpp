@@ -198,6 +198,15 @@ void tst_Events::reducerTracksAttemptsAndRetryDue()
     s.apply(ev(4, EventKind::NodeStarted, "a", 2, {{"attempts", 3}}));
     QCOMPARE(s.node("a")->attempt, 2);
     QCOMPARE(s.node("a")->retryAt, 0);
+    // A view that skips log lines still follows the sequence.
+    RunState quiet;
+    quiet.setFoldsLogLines(false);
+    quiet.apply(ev(1, EventKind::NodeStarted, "a", 1));
+    QVERIFY(quiet.apply(ev(2, EventKind::NodeLog, "a", 1, {{"stream", "stdout"}, {"line", "x"}})));
+    QVERIFY(quiet.apply(ev(3, EventKind::NodeSucceeded, "a", 1, {{"duration", 5}})));
+    QCOMPARE(quiet.gaps(), 0);
+    QCOMPARE(quiet.node("a")->logLines, 0);
+    QCOMPARE(quiet.node("a")->state, NodeState::Succeeded);
     // Without the field (an older server, a node without retries) a node has one attempt.
     RunState t;
     t.apply(ev(1, EventKind::NodeStarted, "b", 1));
