@@ -1,8 +1,7 @@
 #pragma once
 
-// The one place the executor touches the Node API. nodes/node.h (the runnable Flow::Node) and
-// model/workflow.h (a workflow's Flow::Node) cannot meet in one translation unit, so the scheduler
-// (which needs the workflow) talks to nodes only through this header, which includes neither.
+// The one place the executor touches the node API (nodes/node.h, NodeJob): the scheduler talks to
+// nodes only through this header, so a change to the node API stays out of the scheduler.
 
 #include "model/nodetypeinfo.h"
 

@@ -37,7 +37,7 @@ AttemptResult runAttempt(const NodeRegistry &registry, const QString &type, Atte
                          AttemptRequest request)
 {
     AttemptResult result;
-    std::unique_ptr<Node> node = registry.create(type);
+    std::unique_ptr<NodeJob> node = registry.create(type);
     if (!node) {
         result.implemented = false;
         result.error = QStringLiteral("type '%1' is not implemented").arg(type);

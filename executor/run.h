@@ -92,8 +92,7 @@ private:
     QString m_error;
 };
 
-// NodeRegistry::builtins() for code that holds a workflow: nodes/registry.h and model/workflow.h both
-// define a Flow::Node and cannot be included in the same file.
+// NodeRegistry::builtins(), for code that should not depend on nodes/registry.h.
 const NodeRegistry &builtinNodeRegistry();
 
 } // namespace Flow

@@ -15,7 +15,7 @@ namespace Flow::Fuzz {
 // promise, or an empty string. Crashes, hangs and sanitizer reports are the fuzzer's to catch.
 QString checkRoundTrip(const QByteArray &yaml, const NodeTypeCatalog *catalog);
 
-// The built-in node types (a separate file: nodes/node.h and model/workflow.h both define Flow::Node).
+// The built-in node types.
 const NodeTypeCatalog *builtinCatalog();
 
 } // namespace Flow::Fuzz

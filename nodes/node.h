@@ -55,15 +55,18 @@ public:
 class NodeError : public std::runtime_error
 {
 public:
-    explicit NodeError(const QString &message) : std::runtime_error(message.toStdString()) {}
+    explicit NodeError(const QString &message)
+        : std::runtime_error(message.toStdString())
+    {}
     QString message() const { return QString::fromStdString(what()); }
 };
 
-// A node's work: a plain synchronous function on a worker thread. One instance per attempt.
-class Node
+// A node's work: a plain synchronous function on a worker thread. One instance per attempt. (A
+// workflow's node, as written in the file, is Flow::Node in model/workflow.h.)
+class NodeJob
 {
 public:
-    virtual ~Node() = default;
+    virtual ~NodeJob() = default;
     // Returns normally on success; throws NodeError (or any std::exception) on failure. When
     // isCancelled() turns true, return or throw promptly; the executor decides what it means.
     virtual void run(NodeContext &context) = 0;

@@ -33,7 +33,7 @@ QList<const NodeTypeInfo *> NodeRegistry::all() const
     return result;
 }
 
-std::unique_ptr<Node> NodeRegistry::create(QStringView typeId) const
+std::unique_ptr<NodeJob> NodeRegistry::create(QStringView typeId) const
 {
     auto it = m_index.constFind(typeId.toString());
     if (it == m_index.cend() || !m_entries.at(*it).factory)

@@ -10,7 +10,7 @@
 
 namespace Flow {
 
-using NodeFactory = std::function<std::unique_ptr<Node>()>;
+using NodeFactory = std::function<std::unique_ptr<NodeJob>()>;
 
 // The node types a run or an editor knows: metadata + factory. Read-only after setup, so one instance
 // may be shared between threads; it holds no run state.
@@ -24,7 +24,7 @@ public:
     const NodeTypeInfo *find(QStringView typeId) const override;
     QList<const NodeTypeInfo *> all() const override; // sorted by category, then id
     // Null when the type is unknown or has metadata only (no implementation yet).
-    std::unique_ptr<Node> create(QStringView typeId) const;
+    std::unique_ptr<NodeJob> create(QStringView typeId) const;
     bool canRun(QStringView typeId) const;
 
     // The built-in types of DESIGN.md §4 (metadata for all; implementations for those that exist).

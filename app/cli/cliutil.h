@@ -24,8 +24,7 @@ void writeOut(const QByteArray &bytes);
 // "flowrun: MESSAGE\n" on stderr.
 void printError(const QString &message);
 
-// The built-in node types. Lives in catalog.cpp because nodes/node.h and model/workflow.h both
-// define a Flow::Node and cannot meet in one translation unit.
+// The built-in node types (NodeRegistry::builtins() as a catalog).
 const NodeTypeCatalog *builtinCatalog();
 
 // The name a file is reported under: "-" (stdin) reads as "<stdin>".

@@ -6,8 +6,7 @@ class NodeTypeCatalog;
 
 namespace Flow::Studio {
 
-// The built-in node types. In a file of its own because nodes/node.h (the runnable Flow::Node) and
-// model/workflow.h (the Flow::Node of a workflow) cannot be included in the same translation unit.
+// The built-in node types (NodeRegistry::builtins() as a catalog).
 const NodeTypeCatalog *builtinCatalog();
 
 } // namespace Flow::Studio

@@ -5,14 +5,14 @@
 namespace Flow::Bench {
 namespace {
 
-class NoopNode : public Node
+class NoopNode : public NodeJob
 {
 public:
     void run(NodeContext &) override {}
 };
 
 // Logs `lines` lines as fast as it can: the log path from a worker to the listeners.
-class LogNode : public Node
+class LogNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override

@@ -7,7 +7,7 @@
 namespace Flow {
 
 // debug.log: writes `message` (config, else the input) to the run log at `level`.
-class DebugLogNode : public Node
+class DebugLogNode : public NodeJob
 {
 public:
     explicit DebugLogNode(QVariantMap defaults)
@@ -20,7 +20,7 @@ private:
 };
 
 // time.delay: waits `duration` (cancel-aware), then passes `value` through.
-class DelayNode : public Node
+class DelayNode : public NodeJob
 {
 public:
     explicit DelayNode(QVariantMap defaults)

@@ -7,7 +7,7 @@
 namespace Flow {
 
 // file.read: reads a UTF-8 text file (path relative to the working directory) into `content`.
-class FileReadNode : public Node
+class FileReadNode : public NodeJob
 {
 public:
     explicit FileReadNode(QVariantMap defaults)
@@ -21,7 +21,7 @@ private:
 
 // file.write: writes `content` to `path`, creating parent directories. Replacing is atomic (the old
 // file stays intact until the new one is complete); `append: true` appends instead.
-class FileWriteNode : public Node
+class FileWriteNode : public NodeJob
 {
 public:
     explicit FileWriteNode(QVariantMap defaults)

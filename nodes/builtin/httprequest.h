@@ -9,7 +9,7 @@ namespace Flow {
 // http.request: one HTTP request through QNetworkAccessManager, driven by a local event loop on the
 // worker thread. Cancel and deadline abort the request; a status outside 2xx and `allow_status`
 // fails the node (the outputs are set either way).
-class HttpRequestNode : public Node
+class HttpRequestNode : public NodeJob
 {
 public:
     explicit HttpRequestNode(QVariantMap defaults)

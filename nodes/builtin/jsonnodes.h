@@ -11,7 +11,7 @@ namespace Flow {
 QVariant parseJsonText(const QString &text);
 
 // json.parse: `text` → `value`.
-class JsonParseNode : public Node
+class JsonParseNode : public NodeJob
 {
 public:
     explicit JsonParseNode(QVariantMap defaults)
@@ -24,7 +24,7 @@ private:
 };
 
 // json.stringify: `value` → `text`, keys sorted, `indent` spaces per level (0 = compact).
-class JsonStringifyNode : public Node
+class JsonStringifyNode : public NodeJob
 {
 public:
     explicit JsonStringifyNode(QVariantMap defaults)
@@ -37,7 +37,7 @@ private:
 };
 
 // json.select: picks `path` (items[0].name) out of `value`.
-class JsonSelectNode : public Node
+class JsonSelectNode : public NodeJob
 {
 public:
     explicit JsonSelectNode(QVariantMap defaults)

@@ -8,7 +8,7 @@ namespace Flow {
 
 // shell.exec: runs a command in its own process group, streams its output line by line as it comes,
 // and ends the whole group on cancel or timeout (SIGTERM, then SIGKILL after `kill_grace`).
-class ShellExecNode : public Node
+class ShellExecNode : public NodeJob
 {
 public:
     explicit ShellExecNode(QVariantMap defaults)

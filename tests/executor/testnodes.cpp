@@ -10,13 +10,13 @@
 namespace Flow::Test {
 namespace {
 
-class NoopNode : public Node
+class NoopNode : public NodeJob
 {
 public:
     void run(NodeContext &) override {}
 };
 
-class EchoNode : public Node
+class EchoNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override
@@ -28,7 +28,7 @@ public:
     }
 };
 
-class SleepNode : public Node
+class SleepNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override
@@ -39,7 +39,7 @@ public:
     }
 };
 
-class SpinNode : public Node
+class SpinNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override
@@ -54,7 +54,7 @@ public:
     }
 };
 
-class FailNode : public Node
+class FailNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override
@@ -66,7 +66,7 @@ public:
     }
 };
 
-class LogNode : public Node
+class LogNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override
@@ -81,7 +81,7 @@ public:
     }
 };
 
-class ThrowNode : public Node
+class ThrowNode : public NodeJob
 {
 public:
     void run(NodeContext &c) override

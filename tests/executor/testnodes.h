@@ -1,7 +1,6 @@
 #pragma once
 
-// Node types for the executor tests, in a translation unit of their own: nodes/node.h and
-// model/workflow.h both define a Flow::Node and cannot meet in one file.
+// Node types for the executor tests (plain NodeJob classes registered in a test registry).
 namespace Flow {
 class NodeRegistry;
 class NodeTypeCatalog;

@@ -86,7 +86,7 @@ bool TestContext::wait(std::chrono::milliseconds duration)
 RunResult runNode(const QString &typeId, TestContext &context)
 {
     RunResult result;
-    std::unique_ptr<Node> node = NodeRegistry::builtins().create(typeId);
+    std::unique_ptr<NodeJob> node = NodeRegistry::builtins().create(typeId);
     if (!node) {
         result.error = QStringLiteral("no implementation for ") + typeId;
         return result;
