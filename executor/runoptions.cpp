@@ -46,4 +46,33 @@ std::optional<QVariant> paramFromText(const ParamSpec &spec, const QString &text
     }
 }
 
+std::optional<QVariantMap> paramsFromTexts(const QList<ParamSpec> &params, const QStringList &texts,
+                                           QString *error)
+{
+    QVariantMap values;
+    for (const QString &text : texts) {
+        const qsizetype eq = text.indexOf(u'=');
+        const QString name = eq < 0 ? text : text.left(eq);
+        const auto spec
+            = std::find_if(params.begin(), params.end(), [&](const ParamSpec &p) { return p.name == name; });
+        if (eq <= 0) {
+            *error = QStringLiteral("-p needs name=value, got '%1'").arg(text);
+            return std::nullopt;
+        }
+        if (spec == params.end()) {
+            QStringList known;
+            for (const ParamSpec &p : params)
+                known.append(p.name);
+            *error = QStringLiteral("unknown param '%1' (the workflow has: %2)")
+                         .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(u", "));
+            return std::nullopt;
+        }
+        const std::optional<QVariant> value = paramFromText(*spec, text.mid(eq + 1), error);
+        if (!value)
+            return std::nullopt;
+        values.insert(name, *value);
+    }
+    return values;
+}
+
 } // namespace Flow

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <chrono>
@@ -34,5 +35,10 @@ struct RunOptions
 // a list or a map (lists and maps as JSON), else the text itself. Nullopt with `error` when the text
 // does not fit.
 std::optional<QVariant> paramFromText(const ParamSpec &spec, const QString &text, QString *error);
+// `name=value` texts (`flowrun run -p`, `flowstudio --param`) as the params of a workflow with
+// `params` take them. Nullopt with `error` for a text without a name, a name the workflow has no
+// param for, or a value that does not fit.
+std::optional<QVariantMap> paramsFromTexts(const QList<ParamSpec> &params, const QStringList &texts,
+                                           QString *error);
 
 } // namespace Flow

@@ -68,14 +68,19 @@ const NodeStatus *RunState::node(const QString &id) const
     return it == m_nodes.cend() ? nullptr : &*it;
 }
 
+int RunState::finishedCount() const
+{
+    int done = 0;
+    for (int s = int(NodeState::Succeeded); s < NodeStateCount; ++s)
+        done += m_counts[size_t(s)];
+    return done;
+}
+
 double RunState::fractionDone() const
 {
     if (m_order.isEmpty())
         return isFinished() ? 1.0 : 0.0;
-    int done = 0;
-    for (int s = int(NodeState::Succeeded); s < NodeStateCount; ++s)
-        done += m_counts[size_t(s)];
-    return double(done) / double(m_order.size());
+    return double(finishedCount()) / double(m_order.size());
 }
 
 NodeStatus &RunState::nodeFor(const QString &id)

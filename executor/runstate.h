@@ -78,6 +78,8 @@ public:
     const NodeStatus *node(const QString &id) const;
     int count(NodeState state) const { return m_counts[size_t(state)]; }
     int nodeCount() const { return int(m_order.size()); }
+    // Nodes in a final state (succeeded, failed, skipped, cancelled, cached).
+    int finishedCount() const;
     // Fraction of nodes in a final state.
     double fractionDone() const;
 

@@ -253,31 +253,13 @@ struct Setup
 // Reads -p name=value as the param's type. Unknown names are an error here, before anything runs.
 bool parseParams(const QStringList &texts, Setup &setup)
 {
-    for (const QString &text : texts) {
-        const qsizetype eq = text.indexOf(u'=');
-        const QString name = eq < 0 ? text : text.left(eq);
-        auto spec = std::find_if(setup.workflow.params.begin(), setup.workflow.params.end(),
-                                 [&](const ParamSpec &p) { return p.name == name; });
-        if (eq <= 0 || spec == setup.workflow.params.end()) {
-            QStringList known;
-            for (const ParamSpec &p : setup.workflow.params)
-                known.append(p.name);
-            printErr(QStringLiteral("%1: error: %2\n")
-                         .arg(displayName(setup.file),
-                              eq <= 0 ? QStringLiteral("-p needs name=value, got '%1'").arg(text)
-                                      : QStringLiteral("unknown param '%1' (the workflow has: %2)")
-                                            .arg(name, known.isEmpty() ? QStringLiteral("none")
-                                                                       : known.join(", "))));
-            return false;
-        }
-        QString error;
-        const std::optional<QVariant> value = paramFromText(*spec, text.mid(eq + 1), &error);
-        if (!value) {
-            printErr(QStringLiteral("%1: error: %2\n").arg(displayName(setup.file), error));
-            return false;
-        }
-        setup.options.params.insert(name, *value);
+    QString error;
+    const std::optional<QVariantMap> params = paramsFromTexts(setup.workflow.params, texts, &error);
+    if (!params) {
+        printErr(QStringLiteral("%1: error: %2\n").arg(displayName(setup.file), error));
+        return false;
     }
+    setup.options.params.insert(*params);
     return true;
 }
 

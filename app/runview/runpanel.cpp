@@ -212,7 +212,7 @@ void RunPanel::updateSummary()
                    : tr("No run yet");
         break;
     case RunPhase::Running: {
-        const int done = qRound(s.fractionDone() * s.nodeCount());
+        const int done = s.finishedCount();
         const QString elapsed = formatClock(m_model->now() - s.startedAt());
         text = failed ? tr("Running — %1/%2 done, %n failed, %3 elapsed", nullptr, failed)
                             .arg(done)

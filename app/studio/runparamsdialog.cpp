@@ -1,28 +1,17 @@
 #include "runparamsdialog.h"
 
+#include "executor/expressions.h" // expressionText(): the text form paramFromText() reads back
 #include "executor/runoptions.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Flow::Studio {
-
-namespace {
-
-QString textOf(const QVariant &value)
-{
-    if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QVariantMap)
-        return QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
-    return value.toString();
-}
-
-} // namespace
 
 RunParamsDialog::RunParamsDialog(const QList<ParamSpec> &params, const QVariantMap &previous, QWidget *parent)
     : QDialog(parent)
@@ -48,12 +37,12 @@ RunParamsDialog::RunParamsDialog(const QList<ParamSpec> &params, const QVariantM
             row.check->setChecked(initial.toBool());
             editor = row.check;
         } else {
-            row.edit = new QLineEdit(textOf(initial), this);
+            row.edit = new QLineEdit(expressionText(initial), this);
             row.edit->setObjectName(spec.name);
             if (spec.defaultValue.isNull())
                 row.edit->setPlaceholderText(tr("required"));
             else
-                row.edit->setPlaceholderText(textOf(spec.defaultValue.toVariant()));
+                row.edit->setPlaceholderText(expressionText(spec.defaultValue.toVariant()));
             connect(row.edit, &QLineEdit::textChanged, this, &RunParamsDialog::validate);
             editor = row.edit;
         }

@@ -236,9 +236,7 @@ void RunWorkbench::onBatch(const RunEvents &events)
     m_eventCount += int(events.size());
     const RunState &state = m_panel->model()->state();
     if (!state.isFinished()) {
-        const int done = state.count(NodeState::Succeeded) + state.count(NodeState::Failed)
-                         + state.count(NodeState::Skipped) + state.count(NodeState::Cancelled)
-                         + state.count(NodeState::Cached);
+        const int done = state.finishedCount();
         m_status->setText(m_controller->isStopping()
                               ? tr("Stopping…")
                               : tr("Running: %1 of %2 nodes done").arg(done).arg(state.nodeCount()));

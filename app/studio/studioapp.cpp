@@ -36,38 +36,17 @@ void applyTestText(MainWindow &window, const QString &path)
     window.yamlEditor()->setText(QString::fromUtf8(file.readAll()));
 }
 
-// --param NAME=VALUE texts as the workflow's params take them (typed after their defaults).
-std::optional<QVariantMap> paramsFromText(const Workflow &workflow, const QStringList &texts)
-{
-    QVariantMap params;
-    for (const QString &text : texts) {
-        const qsizetype eq = text.indexOf(QLatin1Char('='));
-        const QString name = text.left(eq);
-        const auto spec = std::find_if(workflow.params.begin(), workflow.params.end(),
-                                       [&name](const ParamSpec &p) { return p.name == name; });
-        if (spec == workflow.params.end()) {
-            std::fprintf(stderr, "flowstudio: the workflow has no param '%s'\n", qPrintable(name));
-            return std::nullopt;
-        }
-        QString error;
-        const std::optional<QVariant> value = paramFromText(*spec, text.mid(eq + 1), &error);
-        if (!value) {
-            std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
-            return std::nullopt;
-        }
-        params.insert(name, *value);
-    }
-    return params;
-}
-
 // Starts the run asked for with --run. False when it could not start (the reason is on stderr and
 // in the window).
 bool startRequestedRun(MainWindow &window, const StudioOptions &options)
 {
+    QString error;
     const std::optional<QVariantMap> params
-        = paramsFromText(window.session()->document()->workflow(), options.params);
-    if (!params)
+        = paramsFromTexts(window.session()->document()->workflow().params, options.params, &error);
+    if (!params) {
+        std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
         return false;
+    }
     if (!window.runs()->runWorkflow(*params)) {
         std::fprintf(stderr, "flowstudio: the workflow could not be run (see the window)\n");
         return false;
