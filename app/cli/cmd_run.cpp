@@ -3,7 +3,7 @@
 #include "commands.h"
 
 #include "executor/run.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "model/workflowio.h"
 
 #include <QCoreApplication>

@@ -6,7 +6,6 @@
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "recoverymanager.h"
-#include "runcontroller.h"
 #include "runworkbench.h"
 #include "translatedcatalog.h"
 #include "workflowsession.h"
@@ -26,6 +25,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QSplitter>
+#include <QTableView>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -162,8 +163,15 @@ void MainWindow::createDocks()
 
 void MainWindow::createRunDocks(QDockWidget *below)
 {
-    QDockWidget *runDock
-        = addDock(QStringLiteral("RunDock"), tr("Run"), m_runs->runPanel(), Qt::BottomDockWidgetArea);
+    // The Run dock: the window's runs (pick one) beside the node table of the one shown.
+    auto *runSplit = new QSplitter(Qt::Horizontal, this);
+    runSplit->setObjectName(QStringLiteral("RunSplit"));
+    runSplit->addWidget(m_runs->runListView());
+    runSplit->addWidget(m_runs->runPanel());
+    runSplit->setStretchFactor(0, 1);
+    runSplit->setStretchFactor(1, 3);
+    runSplit->setSizes({320, 960});
+    QDockWidget *runDock = addDock(QStringLiteral("RunDock"), tr("Run"), runSplit, Qt::BottomDockWidgetArea);
     QDockWidget *logDock
         = addDock(QStringLiteral("LogDock"), tr("Log"), m_runs->logView(), Qt::BottomDockWidgetArea);
     QDockWidget *timelineDock = addDock(QStringLiteral("TimelineDock"), tr("Timeline"), m_runs->timeline(),
@@ -172,7 +180,7 @@ void MainWindow::createRunDocks(QDockWidget *below)
     tabifyDockWidget(below, logDock);
     tabifyDockWidget(below, timelineDock);
     // Pressing Run brings the run table forward; the problems come back when the user picks them.
-    connect(m_runs->controller(), &RunController::started, runDock, [runDock] {
+    connect(m_runs, &RunWorkbench::runStarted, runDock, [runDock] {
         runDock->show();
         runDock->raise();
     });

@@ -3,10 +3,10 @@
 #include "testnodes.h"
 #include "testutil.h"
 
-#include "executor/eventbatcher.h"
+#include "runs/eventbatcher.h"
 #include "executor/expressions.h"
 #include "executor/jssandbox.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -401,7 +401,7 @@ void tst_Events::batcherDeliversRunEventsInOrder()
                 "flowstudio: 1\nname: batch\nnodes:\n  a: {type: test.log, config: {lines: 5000}}\n"),
             testRegistry());
     EventBatcher batcher;
-    batcher.attach(&run);
+    QObject::connect(&run, &Run::eventsReady, &batcher, qOverload<const RunEvents &>(&EventBatcher::add));
     RunEvents seen;
     connect(&batcher, &EventBatcher::batch, this, [&](const RunEvents &events) { seen.append(events); });
     Recorder rec(&run);

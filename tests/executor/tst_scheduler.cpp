@@ -4,7 +4,7 @@
 #include "testutil.h"
 
 #include "executor/nodecache.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

@@ -6,7 +6,6 @@
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
-#include "runcontroller.h"
 #include "runparamsdialog.h"
 #include "runworkbench.h"
 #include "workflowsession.h"
