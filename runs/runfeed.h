@@ -70,3 +70,5 @@ private:
 };
 
 } // namespace Flow
+
+Q_DECLARE_METATYPE(Flow::RunFeed::Changes)

@@ -1,4 +1,5 @@
 // flowrun run: runs a workflow with the local executor and reports its events (docs/executor.md).
+#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
 

@@ -5,10 +5,11 @@
 #include "inspectorwidget.h"
 #include "notificationbar.h"
 #include "problemsview.h"
-#include "recoverymanager.h"
+#include "documents/documentmanager.h"
+#include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "translatedcatalog.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
 
@@ -19,7 +20,7 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/palettewidget.h"
-#include "catalog.h"
+#include "nodes/registry.h"
 #include "model/workflowdocument.h"
 
 #include <QApplication>
@@ -61,7 +62,8 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     : QMainWindow(parent)
     , m_translatedCatalog(catalog ? nullptr : std::make_unique<TranslatedCatalog>(builtinCatalog()))
     , m_catalog(catalog ? catalog : m_translatedCatalog.get())
-    , m_session(new WorkflowSession(m_catalog, this))
+    , m_documents(new DocumentManager(m_catalog, this))
+    , m_session(m_documents->create())
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -138,7 +140,7 @@ void MainWindow::createDocks()
     QDockWidget *historyDock = addDock(QStringLiteral("UndoHistoryDock"), tr("Undo History"), m_undoView,
                                        Qt::BottomDockWidgetArea);
 
-    m_inspector = new InspectorWidget(m_session, m_canvas->controller(), m_catalog, this);
+    m_inspector = new InspectorWidget(m_session, m_catalog, this);
     QDockWidget *inspectorDock
         = addDock(QStringLiteral("InspectorDock"), tr("Inspector"), m_inspector, Qt::RightDockWidgetArea);
 

@@ -2,7 +2,7 @@
 
 #include "notificationbar.h"
 #include "runparamsdialog.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "app/runview/logview.h"
 #include "app/runview/runlistmodel.h"

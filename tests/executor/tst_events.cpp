@@ -321,7 +321,8 @@ void tst_Events::jsInterruptedAfterLimit()
     QElapsedTimer t;
     t.start();
     evaluator.evaluate("(() => { for (;;) {} })()", data.scope(), &error);
-    QVERIFY2(t.elapsed() >= 140 && t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    // Interrupted, not finished: at least the limit, and far below forever even on a loaded machine.
+    QVERIFY2(t.elapsed() >= 140 && t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(error, QString("`(() => { for (;;) {} })()`: expression interrupted after 150 ms"));
     // The engine is usable again afterwards, and nothing of the last evaluation is left in it.
     error.clear();
