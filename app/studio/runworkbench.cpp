@@ -16,10 +16,14 @@
 #include "executor/run.h"
 #include "executor/runselection.h"
 #include "model/workflowdocument.h"
+#include "runs/replaysource.h"
 #include "runs/runlist.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -105,11 +109,50 @@ void RunWorkbench::createActions()
     m_clear->setStatusTip(
         tr("Remove the finished runs from the list, their states from the canvas and the run views"));
     connect(m_clear, &QAction::triggered, this, &RunWorkbench::clearResults);
+
+    m_openRecording = new QAction(tr("Open Run &Recording…"), m_window);
+    m_openRecording->setObjectName(QStringLiteral("action.openRecording"));
+    m_openRecording->setStatusTip(tr("Show a run recorded with `flowrun run --json` in the run views"));
+    connect(m_openRecording, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Run Recording"), QString(),
+                                                          tr("Run recordings (*.ndjson *.jsonl *.json);;All files (*)"));
+        if (!path.isEmpty())
+            openRecording(path);
+    });
+}
+
+void RunWorkbench::openRecording(const QString &path)
+{
+    struct Read
+    {
+        std::optional<RunEvents> events;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        Read read = watcher->result();
+        if (!read.events) {
+            m_notifications->show(QStringLiteral("run"), NotificationBar::Kind::Error,
+                                  tr("Cannot show the recording: %1").arg(read.error));
+            emit recordingFailed(read.error);
+            return;
+        }
+        auto *source = new ReplaySource(std::move(*read.events), {}, path);
+        showRun(source);
+        source->start();
+    });
+    // A recording of a million events is read and decoded off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([path] {
+        Read read;
+        read.events = ReplaySource::readNdjson(path, &read.error);
+        return read;
+    }));
 }
 
 QList<QAction *> RunWorkbench::actions() const
 {
-    return {m_run, m_runWithParams, m_runSelected, m_stop, m_clear};
+    return {m_run, m_runWithParams, m_runSelected, m_stop, m_clear, m_openRecording};
 }
 
 void RunWorkbench::createRunListView()
