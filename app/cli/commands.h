@@ -10,5 +10,7 @@ int validateCommand(const QStringList &args);
 int fmtCommand(const QStringList &args);
 int nodesCommand(const QStringList &args);
 int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
+int serveCommand(const QStringList &args); // cmd_serve.cpp, remote/
+int watchCommand(const QStringList &args); // cmd_watch.cpp, remote/
 
 } // namespace Flow::Cli

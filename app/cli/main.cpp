@@ -17,17 +17,6 @@ struct Command
     std::function<int(const QStringList &)> run;
 };
 
-int serveCommand(const QStringList &args)
-{
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        printOut(QStringLiteral("Usage: flowrun serve\n\nRuns workflows for remote clients over WebSocket. "
-                                "Coming: not implemented in this version.\n"));
-        return ExitOk;
-    }
-    printError(QStringLiteral("serve: not implemented in this version"));
-    return ExitUsage;
-}
-
 const QList<Command> &commands()
 {
     static const QList<Command> table = {
@@ -42,7 +31,8 @@ const QList<Command> &commands()
         {"nodes", "nodes [--json] [TYPE...]", "List the node types with their ports and config fields.",
          nodesCommand},
         {"run", "run FILE", "Run a workflow and print its progress.", runCommand},
-        {"serve", "serve", "Run workflows for remote clients (coming: not in this version).", serveCommand},
+        {"serve", "serve [--listen HOST:PORT]", "Run workflows for remote clients over WebSocket.", serveCommand},
+        {"watch", "watch URL [RUN]", "Follow, start or list runs on a server.", watchCommand},
     };
     return table;
 }

@@ -21,6 +21,7 @@ class PaletteWidget;
 namespace Flow::Studio {
 
 class CommandPalette;
+class RemoteDock;
 class FileController;
 class InspectorWidget;
 class NotificationArea;
@@ -59,6 +60,7 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
+    RemoteDock *remoteDock() const { return m_remote; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -115,6 +117,7 @@ private:
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
+    RemoteDock *m_remote = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;
