@@ -61,8 +61,8 @@ std::optional<T> typeOf(const std::array<std::pair<T, const char *>, N> &table, 
 class Reader
 {
 public:
-    explicit Reader(const QJsonObject &object)
-        : m_object(object)
+    explicit Reader(QJsonObject object)
+        : m_object(std::move(object))
     {}
 
     QString string(const char *key, bool required)
@@ -80,8 +80,9 @@ public:
         if (v.isUndefined() && !required)
             return 0;
         const double d = v.toDouble(-1.0);
-        // Integral and within what a double holds exactly.
-        if (!v.isDouble() || d != double(qint64(d)) || d < double(min) || d > 9007199254740992.0) {
+        // Within what a double holds exactly (checked before the cast, which is undefined beyond
+        // qint64), and integral.
+        if (!v.isDouble() || !(d >= double(min) && d <= 9007199254740992.0) || d != double(qint64(d))) {
             fail(key, "a whole number");
             return 0;
         }
@@ -118,7 +119,7 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    const QJsonObject &m_object;
+    QJsonObject m_object; // a copy (shared data): readers are made from temporaries too
     QString m_error;
 };
 
@@ -131,7 +132,7 @@ struct Envelope
 
 // The part both directions share: JSON object, "v":1, a string "type", an optional id.
 template<typename T>
-std::optional<Envelope> open(QByteArrayView frame, Decoded<T> &out)
+std::optional<Envelope> openEnvelope(QByteArrayView frame, Decoded<T> &out)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
@@ -327,7 +328,7 @@ void decodeServerBody(SType type, const QJsonObject &o, Reader &r, ServerMessage
 Decoded<ClientMessage> decodeClientMessage(QByteArrayView frame)
 {
     Decoded<ClientMessage> out;
-    std::optional<Envelope> e = open(frame, out);
+    std::optional<Envelope> e = openEnvelope(frame, out);
     if (!e)
         return out;
     const std::optional<CType> type = typeOf(clientTypes, e->type);
@@ -374,7 +375,7 @@ Decoded<ClientMessage> decodeClientMessage(QByteArrayView frame)
 Decoded<ServerMessage> decodeServerMessage(QByteArrayView frame)
 {
     Decoded<ServerMessage> out;
-    std::optional<Envelope> e = open(frame, out);
+    std::optional<Envelope> e = openEnvelope(frame, out);
     if (!e)
         return out;
     const std::optional<SType> type = typeOf(serverTypes, e->type);

@@ -124,7 +124,7 @@ void RemoteServer::onNewConnection()
             log(tr("connection from %1 refused: %2")
                     .arg(socket->peerAddress().toString(),
                          m_shuttingDown ? tr("shutting down") : tr("too many clients")));
-            socket->close(QWebSocketProtocol::CloseCodeTooMuchData,
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           m_shuttingDown ? QStringLiteral("shutting down") : QStringLiteral("too many clients"));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             QTimer::singleShot(2000, socket, &QObject::deleteLater);

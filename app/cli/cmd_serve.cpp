@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslSocket>
 
 #include <csignal>
 

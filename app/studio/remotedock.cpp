@@ -169,7 +169,7 @@ void RemoteDock::createActions()
     connect(m_stop, &QAction::triggered, this, &RemoteDock::stopSelected);
 }
 
-QList<QAction *> RemoteDock::actions() const
+QList<QAction *> RemoteDock::remoteActions() const
 {
     return {m_add, m_edit, m_remove, m_reconnect, m_open_, m_runOnServer, m_stop};
 }

@@ -37,7 +37,7 @@ public:
     RemoteDock(RunWorkbench *workbench, std::function<QByteArray()> currentWorkflow, QWidget *parent = nullptr);
     ~RemoteDock() override;
 
-    QList<QAction *> actions() const;
+    QList<QAction *> remoteActions() const;
     QTreeWidget *tree() const { return m_tree; }
     // Adds a server without the dialog (tests, and the dialog's OK).
     void addServer(const QString &name, const QUrl &url, const QString &token);

@@ -59,7 +59,7 @@ void TestProtocol::clientRoundTrip()
 {
     QFETCH(ClientMessage, message);
     const QByteArray bytes = encode(message);
-    QVERIFY(bytes.startsWith(R"({"id")") || bytes.contains(R"("v":1)"));
+    QVERIFY(bytes.contains(R"("v":1)"));
     const Decoded<ClientMessage> back = decodeClientMessage(bytes);
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(*back.value, message);
