@@ -770,12 +770,6 @@
         <translation>Lauf auf diesem Rechner</translation>
     </message>
     <message>
-        <source>%1 (%2)
-Run %3</source>
-        <translation>%1 (%2)
-Lauf %3</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -798,6 +792,18 @@ Lauf %3</translation>
     <message>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Started %3
+Run %4</source>
+        <translation>%1 (%2)
+Gestartet %3
+Lauf %4</translation>
     </message>
 </context>
 <context>
