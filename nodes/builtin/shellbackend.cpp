@@ -71,8 +71,11 @@ void runShellOnBackend(ExecBackend &backend, NodeContext &context, const QVarian
     // that flag is about the command's exit status.
     if (failure.isEmpty() || (allowFailure && outcome.failure.isEmpty()))
         return;
-    if (!err.lastNonEmptyLine().isEmpty())
-        failure += QStringLiteral(": ") + err.lastNonEmptyLine();
+    // The last stderr line says why, as for local runs; Slurm's own notice ("slurmstepd: *** JOB 42
+    // CANCELLED DUE TO TIME LIMIT ***") would only repeat the backend's message.
+    const QString last = err.lastNonEmptyLine();
+    if (!last.isEmpty() && !last.startsWith(QLatin1StringView("slurmstepd")))
+        failure += QStringLiteral(": ") + last;
     throw NodeError(failure);
 }
 
