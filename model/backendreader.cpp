@@ -61,7 +61,9 @@ std::optional<SlurmOptions> readSlurm(Context &context, const Value &v, const QS
         return std::nullopt;
     const QString in = tr(" in 'slurm'%1").arg(where);
     context.checkKeys(v, {"partition", "time", "cpus", "mem", "extra_args"}, in, nodeId);
-    const auto field = [&](const char *key) { return tr("'%1'%2").arg(QString::fromLatin1(key), in); };
+    const auto field = [&](const char *key) {
+        return tr("'%1'%2").arg(QString::fromLatin1(key), in);
+    };
     SlurmOptions options;
     options.pos = v.keyPos;
     if (const Value *p = v.find(u"partition"))
@@ -82,9 +84,10 @@ std::optional<SlurmOptions> readSlurm(Context &context, const Value &v, const QS
     if (const Value *m = v.find(u"mem")) {
         options.mem = slurmText(context, *m, field("mem"), nodeId);
         if (options.mem && !isSlurmMemory(*options.mem)) {
-            context.error(posOf(*m),
-                          tr("%1 must be a size such as 500M or 4G, not %2").arg(field("mem"), Text::describe(*m)),
-                          nodeId);
+            context.error(
+                posOf(*m),
+                tr("%1 must be a size such as 500M or 4G, not %2").arg(field("mem"), Text::describe(*m)),
+                nodeId);
             options.mem.reset();
         }
     }

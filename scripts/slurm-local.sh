@@ -88,7 +88,8 @@ InactiveLimit=0
 KillWait=2
 MinJobAge=60
 OverTimeLimit=0
-SchedulerParameters=sched_min_interval=0
+# batch_sched_delay: Slurm may hold a batch job up to 3 s by default while another completes.
+SchedulerParameters=sched_min_interval=0,batch_sched_delay=0,sched_interval=1
 SlurmdParameters=config_overrides
 NodeName=$host CPUs=$cpus RealMemory=$mem State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP

@@ -15,7 +15,8 @@ QString jobsRoot()
     const QString configured
         = QProcessEnvironment::systemEnvironment().value(QStringLiteral("FLOW_SLURM_JOBS_DIR"));
     // Home is what compute nodes of a cluster usually share with the login node; /tmp is not.
-    return configured.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache/flowstudio/slurm-jobs") : configured;
+    return configured.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache/flowstudio/slurm-jobs")
+                                : configured;
 }
 
 } // namespace
@@ -36,8 +37,8 @@ RunBackends::RunBackends(const Workflow &workflow, std::optional<Backend> overri
             m_slurm->jobsDirectory = QDir::cleanPath(jobsRoot() + u'/' + runId);
             m_slurm->poller = m_poller.get();
         }
-        m_backends[size_t(i)]
-            = std::make_unique<SlurmBackend>(*m_slurm, node.id, node.slurm.value_or(SlurmOptions{}).over(defaults));
+        m_backends[size_t(i)] = std::make_unique<SlurmBackend>(
+            *m_slurm, node.id, node.slurm.value_or(SlurmOptions{}).over(defaults));
     }
     if (m_slurm && QStandardPaths::findExecutable(QStringLiteral("sbatch")).isEmpty())
         m_problems.append(QStringLiteral("nodes run on slurm but 'sbatch' is not in PATH (install slurm-wlm, "

@@ -54,7 +54,8 @@ CommandResult runSlurmCommand(const QString &program, const QStringList &argumen
     if (!process.waitForFinished(kCommandTimeoutMs)) {
         process.kill();
         process.waitForFinished(-1);
-        result.error = QStringLiteral("'%1' did not answer within %2 s").arg(program).arg(kCommandTimeoutMs / 1000);
+        result.error
+            = QStringLiteral("'%1' did not answer within %2 s").arg(program).arg(kCommandTimeoutMs / 1000);
         return result;
     }
     result.out = QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
@@ -72,7 +73,8 @@ QString batchScript(const ExecCommand &command, const QString &dir, bool hasStdi
         if (it.value().isNull())
             lines.append(QStringLiteral("unset %1").arg(it.key()));
         else
-            lines.append(QStringLiteral("%1=%2; export %1").arg(it.key(), shellQuoted(it.value().toString())));
+            lines.append(
+                QStringLiteral("%1=%2; export %1").arg(it.key(), shellQuoted(it.value().toString())));
     }
     QStringList argv = {shellQuoted(command.program)};
     for (const QString &arg : command.arguments)
@@ -97,11 +99,10 @@ void writeFile(const QString &path, const QByteArray &bytes)
 QStringList sbatchArguments(const SlurmOptions &options, const QString &nodeId, const QString &dir,
                             const NodeContext &context)
 {
-    QStringList args = {QStringLiteral("--parsable"),
-                        QStringLiteral("--job-name=") + nodeId,
-                        QStringLiteral("--output=") + dir + QStringLiteral("/stdout"),
-                        QStringLiteral("--error=") + dir + QStringLiteral("/stderr"),
-                        QStringLiteral("--chdir=") + dir};
+    QStringList args
+        = {QStringLiteral("--parsable"), QStringLiteral("--job-name=") + nodeId,
+           QStringLiteral("--output=") + dir + QStringLiteral("/stdout"),
+           QStringLiteral("--error=") + dir + QStringLiteral("/stderr"), QStringLiteral("--chdir=") + dir};
     if (options.partition)
         args.append(QStringLiteral("--partition=") + *options.partition);
     if (options.time) {
@@ -186,7 +187,9 @@ QString slurmEndMessage(const QString &jobId, const QString &state, const QStrin
     if (state.isEmpty())
         return job + QStringLiteral(" left the queue without an exit status");
     const bool plain = reason.isEmpty() || reason == u"None";
-    return job + QStringLiteral(" ended %1%2").arg(state, plain ? QString() : QStringLiteral(" (%1)").arg(reason));
+    return job
+           + QStringLiteral(" ended %1%2")
+                 .arg(state, plain ? QString() : QStringLiteral(" (%1)").arg(reason));
 }
 
 SlurmBackend::SlurmBackend(SlurmRunContext &run, QString nodeId, SlurmOptions options)
@@ -212,7 +215,8 @@ void cancelJob(SlurmPoller &poller, const QString &jobId, Millis grace, NodeCont
             return;
         poller.pollSoon(Millis(std::max<qint64>(1, limit - waited.elapsed())));
     }
-    context.log(LogStream::Warn, QStringLiteral("slurm job %1 is still in the queue after scancel").arg(jobId));
+    context.log(LogStream::Warn,
+                QStringLiteral("slurm job %1 is still in the queue after scancel").arg(jobId));
 }
 
 } // namespace
@@ -229,12 +233,14 @@ ExecOutcome SlurmBackend::run(const ExecCommand &command, NodeContext &context, 
         throw NodeError(QStringLiteral("cannot create the job folder '%1'").arg(dir));
     if (command.stdinData)
         writeFile(dir + QStringLiteral("/stdin"), *command.stdinData);
-    writeFile(dir + QStringLiteral("/job.sh"), batchScript(command, dir, command.stdinData.has_value()).toUtf8());
+    writeFile(dir + QStringLiteral("/job.sh"),
+              batchScript(command, dir, command.stdinData.has_value()).toUtf8());
 
     const CommandResult submitted
         = runSlurmCommand(QStringLiteral("sbatch"), sbatchArguments(m_options, m_nodeId, dir, context));
     if (!submitted.ok)
-        throw NodeError(QStringLiteral("sbatch failed: %1").arg(submitted.error.isEmpty() ? submitted.out : submitted.error));
+        throw NodeError(QStringLiteral("sbatch failed: %1")
+                            .arg(submitted.error.isEmpty() ? submitted.out : submitted.error));
     const QString jobId = submitted.out.section(u';', 0, 0).trimmed(); // "id" or "id;cluster"
     SlurmPoller &poller = *m_run.poller;
     poller.watch(jobId);

@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSet>
 
 namespace Flow {
 namespace {
@@ -69,12 +70,12 @@ bool SlurmPoller::pollSoon(Millis timeout)
 
 bool SlurmPoller::isActive(const QString &state)
 {
-    static const QStringList active = {
-        QStringLiteral("PENDING"),    QStringLiteral("RUNNING"),   QStringLiteral("COMPLETING"),
-        QStringLiteral("CONFIGURING"), QStringLiteral("SUSPENDED"), QStringLiteral("REQUEUED"),
-        QStringLiteral("REQUEUE_FED"), QStringLiteral("REQUEUE_HOLD"), QStringLiteral("RESIZING"),
-        QStringLiteral("SIGNALING"),  QStringLiteral("STAGE_OUT"), QStringLiteral("STOPPED"),
-        QStringLiteral("RESV_DEL_HOLD")};
+    static const QStringList active
+        = {QStringLiteral("PENDING"),      QStringLiteral("RUNNING"),      QStringLiteral("COMPLETING"),
+           QStringLiteral("CONFIGURING"),  QStringLiteral("SUSPENDED"),    QStringLiteral("REQUEUED"),
+           QStringLiteral("REQUEUE_FED"),  QStringLiteral("REQUEUE_HOLD"), QStringLiteral("RESIZING"),
+           QStringLiteral("SIGNALING"),    QStringLiteral("STAGE_OUT"),    QStringLiteral("STOPPED"),
+           QStringLiteral("RESV_DEL_HOLD")};
     return active.contains(state);
 }
 
@@ -118,19 +119,22 @@ void SlurmPoller::pollOnce(const QStringList &ids)
     for (const QByteArray &line : lines) {
         const QList<QByteArray> f = line.trimmed().split('|');
         if (f.size() >= 4)
-            seen.insert(QString::fromUtf8(f[0]), JobInfo{QString::fromUtf8(f[1]), QString::fromUtf8(f[2]),
-                                                         QString::fromUtf8(f[3]), false, {}});
+            seen.insert(
+                QString::fromUtf8(f[0]),
+                JobInfo{
+                    QString::fromUtf8(f[1]), QString::fromUtf8(f[2]), QString::fromUtf8(f[3]), false, {}});
     }
     if (!finished)
         squeue.kill(), squeue.waitForFinished(1000);
     // squeue fails with "Invalid job id specified" when it knows none of the ids: they are all gone.
     const bool allGone = errors.contains(QLatin1StringView("Invalid job id"));
-    const bool ok = finished && squeue.exitStatus() == QProcess::NormalExit
-                    && (squeue.exitCode() == 0 || allGone);
+    const bool ok
+        = finished && squeue.exitStatus() == QProcess::NormalExit && (squeue.exitCode() == 0 || allGone);
 
+    const QSet<QString> asked(ids.cbegin(), ids.cend());
     std::lock_guard lock(m_mutex);
     for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
-        if (!ids.contains(it.key()))
+        if (!asked.contains(it.key()))
             continue; // watched after the query started
         if (!ok) {
             it->error = errors.isEmpty() ? QStringLiteral("squeue did not answer") : errors;

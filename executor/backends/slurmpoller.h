@@ -25,7 +25,8 @@ public:
 
     struct JobInfo
     {
-        QString state;  // Slurm's JobState word: PENDING, RUNNING, COMPLETED, TIMEOUT, ...; empty before the first answer
+        QString state;  // Slurm's JobState word: PENDING, RUNNING, COMPLETED, TIMEOUT, ...; empty before the
+                        // first answer
         QString reason; // why it waits or ended (Priority, Resources, TimeLimit, ...)
         QString nodes;  // where it runs
         bool gone = false; // squeue no longer knows the job (it ended a while ago)

@@ -37,7 +37,8 @@ void runShellOnBackend(ExecBackend &backend, NodeContext &context, const QVarian
     ExecCommand command = commandFrom(config);
     command.workingDirectory = resolvePath(context, config.string(QStringLiteral("cwd")));
     if (!QFileInfo(command.workingDirectory).isDir())
-        throw NodeError(QStringLiteral("working directory '%1' does not exist").arg(command.workingDirectory));
+        throw NodeError(
+            QStringLiteral("working directory '%1' does not exist").arg(command.workingDirectory));
     const QVariantMap env = config.map(QStringLiteral("env"));
     for (auto it = env.cbegin(); it != env.cend(); ++it)
         command.env.insert(it.key(), it.value().isNull() ? QVariant() : QVariant(valueToText(it.value())));

@@ -42,7 +42,8 @@ QStringList jobIds(const RunEvents &events, const QString &node = {})
 // Those of `ids` that squeue lists in its default view (pending, running, completing...).
 QStringList inQueue(const QStringList &ids)
 {
-    const QStringList listed = slurmCommand("squeue", {"--noheader", "--format=%i"}).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList listed
+        = slurmCommand("squeue", {"--noheader", "--format=%i"}).split(u'\n', Qt::SkipEmptyParts);
     QStringList left;
     for (const QString &id : ids) {
         if (listed.contains(id))
@@ -59,12 +60,14 @@ QByteArray fanOutYaml(int width)
     QByteArray after;
     for (int i = 1; i <= width; ++i) {
         const QByteArray id = "w" + QByteArray::number(i);
-        yaml += "  " + id + ": {type: shell.exec, inputs: {stdin: seed.stdout}, config: {command: 'read x; echo $((x * "
+        yaml += "  " + id
+                + ": {type: shell.exec, inputs: {stdin: seed.stdout}, config: {command: 'read x; echo $((x * "
                 + QByteArray::number(i) + "))'}}\n";
         sum += " + ${{ nodes." + id + ".outputs.stdout }}";
         after += (i > 1 ? ", " : "") + id;
     }
-    yaml += "  sum: {type: shell.exec, backend: local, after: [" + after + "], config: {command: '" + sum + "))'}}\n";
+    yaml += "  sum: {type: shell.exec, backend: local, after: [" + after + "], config: {command: '" + sum
+            + "))'}}\n";
     return yaml;
 }
 
@@ -156,7 +159,8 @@ void tst_Slurm::pendingJobShowsAsQueued()
             jobId = jobIds({e}).first();
     });
     run.start();
-    QTRY_VERIFY_WITH_TIMEOUT(state.node("held") && state.node("held")->progressText.contains("JobHeldUser"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(state.node("held") && state.node("held")->progressText.contains("JobHeldUser"),
+                             20000);
     QVERIFY(state.node("held")->progressText.startsWith("queued on slurm (job " + jobId));
     QCOMPARE(slurmCommand("squeue", {"--noheader", "--jobs=" + jobId, "--format=%T"}), QString("PENDING"));
     slurmCommand("scontrol", {"release", jobId});
@@ -166,8 +170,9 @@ void tst_Slurm::pendingJobShowsAsQueued()
 
 void tst_Slurm::linesArriveBeforeTheJobEnds()
 {
-    Run run(workflowFromYaml("flowstudio: 1\nname: stream\nsettings: {backend: slurm}\nnodes:\n"
-                             "  talk: {type: shell.exec, config: {command: 'echo first; sleep 3; echo second'}}\n"),
+    Run run(workflowFromYaml(
+                "flowstudio: 1\nname: stream\nsettings: {backend: slurm}\nnodes:\n"
+                "  talk: {type: shell.exec, config: {command: 'echo first; sleep 3; echo second'}}\n"),
             testRegistry());
     Recorder rec(&run);
     QString stateAtFirstLine;
@@ -187,11 +192,13 @@ void tst_Slurm::cancelLeavesNoJobInTheQueue()
     // Four running jobs and two that never start (max_parallel 4): cancel ends them all.
     QByteArray yaml = "flowstudio: 1\nname: cancel\nsettings: {backend: slurm, max_parallel: 4}\nnodes:\n";
     for (int i = 1; i <= 6; ++i)
-        yaml += "  s" + QByteArray::number(i) + ": {type: shell.exec, config: {command: 'echo up; exec sleep 300'}}\n";
+        yaml += "  s" + QByteArray::number(i)
+                + ": {type: shell.exec, config: {command: 'echo up; exec sleep 300'}}\n";
     Run run(workflowFromYaml(yaml), testRegistry());
     Recorder rec(&run);
     run.start();
-    QTRY_COMPARE_WITH_TIMEOUT(all(rec.events, EventKind::NodeLog).size() >= 8, true, 30000); // 4 submitted, 4 "up"
+    QTRY_COMPARE_WITH_TIMEOUT(all(rec.events, EventKind::NodeLog).size() >= 8, true,
+                              30000); // 4 submitted, 4 "up"
     const QStringList ids = jobIds(rec.events);
     QCOMPARE(ids.size(), 4);
     QCOMPARE(inQueue(ids).size(), 4);
@@ -225,14 +232,19 @@ void tst_Slurm::flowrunBackendFlag()
     QCOMPARE(checkInvariants(events), QString());
     const QStringList ids = jobIds(events, "where");
     QCOMPARE(ids.size(), 1);
-    QCOMPARE(find(events, EventKind::NodeSucceeded, "where")->data.value("outputs").toMap().value("stdout").toString(),
+    QCOMPARE(find(events, EventKind::NodeSucceeded, "where")
+                 ->data.value("outputs")
+                 .toMap()
+                 .value("stdout")
+                 .toString(),
              "job " + ids.first());
 }
 
 void tst_Slurm::timeLimitKillsTheJob()
 {
     if (qEnvironmentVariableIsEmpty("FLOW_SLURM_TIMELIMIT_TEST"))
-        QSKIP("takes over a minute (Slurm's time limits count in minutes): ctest runs it as tst_slurm_timelimit");
+        QSKIP("takes over a minute (Slurm's time limits count in minutes): ctest runs it as "
+              "tst_slurm_timelimit");
     Run run(workflowFromYaml("flowstudio: 1\nname: limit\nnodes:\n"
                              "  slow: {type: shell.exec, backend: slurm, slurm: {time: 1},\n"
                              "         config: {command: 'echo started; exec sleep 600'}}\n"),

@@ -46,7 +46,8 @@ const QByteArray kCanonical = "flowstudio: 1\n"
 void tst_SlurmFormat::roundTrip()
 {
     const LoadResult read = readWorkflow(kCanonical);
-    QVERIFY2(read.ok(), qPrintable(read.diagnostics.isEmpty() ? QString() : read.diagnostics.first().message));
+    QVERIFY2(read.ok(),
+             qPrintable(read.diagnostics.isEmpty() ? QString() : read.diagnostics.first().message));
     const QByteArray written = writeWorkflow(*read.workflow);
     QCOMPARE(QString::fromUtf8(written).split(u'\n'), QString::fromUtf8(kCanonical).split(u'\n'));
 }
@@ -72,15 +73,21 @@ void tst_SlurmFormat::errors_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("message");
-    QTest::newRow("backend word") << QByteArray("    backend: cluster\n")
-                                  << "4:14: error: 'backend' of node 'a' must be local or slurm, not 'cluster'";
-    QTest::newRow("unknown key") << QByteArray("    slurm: {partiton: x}\n") << "4:13: error: unknown key 'partiton' in 'slurm' of node 'a'";
-    QTest::newRow("cpus") << QByteArray("    slurm: {cpus: 0}\n") << "4:19: error: 'cpus' in 'slurm' of node 'a'";
-    QTest::newRow("mem") << QByteArray("    slurm: {mem: lots}\n") << "4:18: error: 'mem' in 'slurm' of node 'a' must be a size";
-    QTest::newRow("time") << QByteArray("    slurm: {time: soon}\n") << "4:19: error: 'time' in 'slurm' of node 'a' must be";
+    QTest::newRow("backend word")
+        << QByteArray("    backend: cluster\n")
+        << "4:14: error: 'backend' of node 'a' must be local or slurm, not 'cluster'";
+    QTest::newRow("unknown key") << QByteArray("    slurm: {partiton: x}\n")
+                                 << "4:13: error: unknown key 'partiton' in 'slurm' of node 'a'";
+    QTest::newRow("cpus") << QByteArray("    slurm: {cpus: 0}\n")
+                          << "4:19: error: 'cpus' in 'slurm' of node 'a'";
+    QTest::newRow("mem") << QByteArray("    slurm: {mem: lots}\n")
+                         << "4:18: error: 'mem' in 'slurm' of node 'a' must be a size";
+    QTest::newRow("time") << QByteArray("    slurm: {time: soon}\n")
+                          << "4:19: error: 'time' in 'slurm' of node 'a' must be";
     QTest::newRow("extra_args") << QByteArray("    slurm: {extra_args: {a: 1}}\n")
                                 << "'extra_args' in 'slurm' of node 'a' must be a list";
-    QTest::newRow("slurm not a map") << QByteArray("    slurm: 3\n") << "4:12: error: 'slurm' of node 'a' must be";
+    QTest::newRow("slurm not a map") << QByteArray("    slurm: 3\n")
+                                     << "4:12: error: 'slurm' of node 'a' must be";
 }
 
 void tst_SlurmFormat::errors()
@@ -99,15 +106,24 @@ void tst_SlurmFormat::timeArgument_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("argument"); // empty: rejected
-    QTest::newRow("minutes") << "30" << "30";
-    QTest::newRow("h:m:s") << "1:30:00" << "1:30:00";
-    QTest::newRow("days") << "2-12" << "2-12";
-    QTest::newRow("duration rounds up") << "90s" << "2";
-    QTest::newRow("short duration") << "500ms" << "1";
-    QTest::newRow("hours") << "2h" << "120";
-    QTest::newRow("unlimited") << "UNLIMITED" << "UNLIMITED";
-    QTest::newRow("words") << "soon" << "";
-    QTest::newRow("bad seconds") << "1:300" << "";
+    QTest::newRow("minutes") << "30"
+                             << "30";
+    QTest::newRow("h:m:s") << "1:30:00"
+                           << "1:30:00";
+    QTest::newRow("days") << "2-12"
+                          << "2-12";
+    QTest::newRow("duration rounds up") << "90s"
+                                        << "2";
+    QTest::newRow("short duration") << "500ms"
+                                    << "1";
+    QTest::newRow("hours") << "2h"
+                           << "120";
+    QTest::newRow("unlimited") << "UNLIMITED"
+                               << "UNLIMITED";
+    QTest::newRow("words") << "soon"
+                           << "";
+    QTest::newRow("bad seconds") << "1:300"
+                                 << "";
 }
 
 void tst_SlurmFormat::timeArgument()
