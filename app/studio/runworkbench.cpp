@@ -1,8 +1,8 @@
 #include "runworkbench.h"
 
+#include "documents/workflowsession.h"
 #include "notificationbar.h"
 #include "runparamsdialog.h"
-#include "documents/workflowsession.h"
 
 #include "app/runview/logview.h"
 #include "app/runview/runlistmodel.h"
@@ -23,13 +23,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
 #include <QTableView>
 #include <QWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Flow::Studio {
 
@@ -114,8 +114,9 @@ void RunWorkbench::createActions()
     m_openRecording->setObjectName(QStringLiteral("action.openRecording"));
     m_openRecording->setStatusTip(tr("Show a run recorded with `flowrun run --json` in the run views"));
     connect(m_openRecording, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Run Recording"), QString(),
-                                                          tr("Run recordings (*.ndjson *.jsonl *.json);;All files (*)"));
+        const QString path
+            = QFileDialog::getOpenFileName(m_window, tr("Open Run Recording"), QString(),
+                                           tr("Run recordings (*.ndjson *.jsonl *.json);;All files (*)"));
         if (!path.isEmpty())
             openRecording(path);
     });
@@ -177,6 +178,8 @@ void RunWorkbench::createRunListView()
                                                             QHeaderView::ResizeToContents);
     m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::StartedColumn,
                                                             QHeaderView::ResizeToContents);
+    m_runListView->setColumnHidden(RunListModel::StartedColumn, true); // in the tooltip; the dock is narrow
+    m_runListView->setMinimumWidth(m_runListView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
     m_runListView->setToolTip(
         tr("Runs of this window: pick one to show it on the canvas and in the run views"));
     // The user picks a run: the views follow. The list's current run is mirrored back as selection.
@@ -400,8 +403,8 @@ void RunWorkbench::updateStatus()
 
 void RunWorkbench::onFinished(RunFeed *feed, RunStatus status, const QString &error)
 {
+    updateStatus(); // also when another run ended: the count of runs going changed
     if (feed == currentFeed()) {
-        updateStatus();
         if (status == RunStatus::Failed)
             m_notifications->show(QStringLiteral("run"), NotificationBar::Kind::Error,
                                   tr("The run failed: %1").arg(error));
