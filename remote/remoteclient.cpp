@@ -58,7 +58,16 @@ void RemoteClient::connectSocket()
     connect(m_socket, &QWebSocket::disconnected, this, &RemoteClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &RemoteClient::onText);
     connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            [this] { m_lastError = m_socket->errorString(); });
+            [this] {
+                m_lastError = m_socket->errorString();
+                // A connection that never got up (refused, unreachable) may end without
+                // disconnected(): retry from here too (the timer is one, so never twice).
+                if (m_socket->state() == QAbstractSocket::UnconnectedState && m_state == State::Connecting) {
+                    setState(State::Disconnected);
+                    if (m_wanted && m_options.reconnect)
+                        scheduleReconnect();
+                }
+            });
     setState(State::Connecting);
     m_socket->open(m_url);
 }

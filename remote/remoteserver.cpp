@@ -119,7 +119,6 @@ void RemoteServer::onNewConnection()
         // Before the event loop reads a byte of it: a frame beyond the limit is refused by its header.
         socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
-        socket->setReadBufferSize(m_options.maxMessageBytes);
         if (m_shuttingDown || clientCount() >= m_options.maxClients) {
             log(tr("connection from %1 refused: %2")
                     .arg(socket->peerAddress().toString(),

@@ -419,7 +419,8 @@ void RemoteDock::removeSelected()
     m_tokens->remove(server.id);
     delete server.item;
     // Its open runs end (their sources see the client go) but stay listed with what they got.
-    server.client->deleteLater();
+    if (server.client)
+        server.client->deleteLater();
     save();
     updateActions();
 }

@@ -446,7 +446,7 @@ void TestRemote::remoteRunSourceShowsTheRun()
     source.stop(); // Stop in the app cancels the run on the server
     QVERIFY(finished.wait(Wait));
     QCOMPARE(finished.first().first().value<RunStatus>(), RunStatus::Cancelled);
-    QCOMPARE(delivered.constFirst().seq, 1);
+    QCOMPARE(delivered.constFirst().seq, qint64(1));
     QCOMPARE(delivered.constLast().kind, EventKind::RunFinished);
 }
 
@@ -470,16 +470,17 @@ void TestRemote::serverKilledAndRestarted()
     const qint64 held = client->lastSeq(run);
     QCOMPARE(held, c.events.constLast().seq);
 
-    auto restarted = startServer(port);
-    QVERIFY(restarted);
+    // The spies first: the client may reconnect while the new server is still starting.
     QSignalSpy lost(client.get(), &RemoteClient::subscriptionFailed);
     QSignalSpy welcomed(client.get(), &RemoteClient::welcomed);
-    QVERIFY(welcomed.wait(Wait)); // reconnected by itself, with backoff
-    QVERIFY(lost.wait(Wait));
+    auto restarted = startServer(port);
+    QVERIFY(restarted);
+    QTRY_VERIFY_WITH_TIMEOUT(!welcomed.isEmpty(), Wait); // reconnected by itself, with backoff
+    QTRY_VERIFY_WITH_TIMEOUT(!lost.isEmpty(), Wait);
     QCOMPARE(lost.first().at(0).toString(), run);
     QCOMPARE(lost.first().at(1).toString(), QLatin1String(Code::UnknownRun));
     for (qsizetype i = 0; i < c.events.size(); ++i)
-        QCOMPARE(c.events.at(i).seq, i + 1); // what it held before the kill has no hole or duplicate
+        QCOMPARE(c.events.at(i).seq, qint64(i + 1)); // what it held before the kill has no hole or duplicate
 }
 
 void TestRemote::sigtermShutsDownGracefully()
@@ -533,7 +534,7 @@ void TestRemote::watchCommand()
     QVERIFY(!run.isEmpty());
     const QByteArray ndjson = watch({url, run, QStringLiteral("--json"), QStringLiteral("--after"), QStringLiteral("2")}, 0);
     const QList<QByteArray> lines = ndjson.trimmed().split('\n');
-    QCOMPARE(RunEvent::fromJsonLine(lines.first())->seq, 3);
+    QCOMPARE(RunEvent::fromJsonLine(lines.first())->seq, qint64(3));
     QCOMPARE(RunEvent::fromJsonLine(lines.last())->kind, EventKind::RunFinished);
     QVERIFY(watch({url, QStringLiteral("no-such-run")}, 2).isEmpty());
 }
