@@ -181,8 +181,11 @@ void RemoteDock::load()
     QList<Server> loaded;
     for (int i = 0; i < n; ++i) {
         settings.setArrayIndex(i);
-        loaded.append({settings.value("id").toString(), settings.value("name").toString(),
-                       settings.value("url").toUrl()});
+        Server server;
+        server.id = settings.value("id").toString();
+        server.name = settings.value("name").toString();
+        server.url = settings.value("url").toUrl();
+        loaded.append(server);
     }
     settings.endArray();
     for (const Server &s : std::as_const(loaded)) {

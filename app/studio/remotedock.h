@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 #include <functional>
