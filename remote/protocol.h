@@ -22,8 +22,8 @@ constexpr int ProtocolVersion = 1;
 struct RunSummary
 {
     QString run;
-    QString workflow; // the workflow's name
-    QString status;   // running | succeeded | failed | cancelled | interrupted
+    QString workflow;      // the workflow's name
+    QString status;        // running | succeeded | failed | cancelled | interrupted
     qint64 startedAt = 0;  // ms since the epoch
     qint64 finishedAt = 0; // 0 while running
     qint64 lastSeq = 0;
@@ -68,8 +68,8 @@ struct ServerMessage
         Started,    // run: a start was accepted
         Status,     // version, uptimeMs, running, clients, runCount
         Pong,
-        Error,      // code, message, diagnostics, run
-        Bye,        // reason: the server closes this connection next
+        Error, // code, message, diagnostics, run
+        Bye,   // reason: the server closes this connection next
     };
     Type type = Type::Pong;
     QJsonValue id; // the request's id, when it had one
@@ -95,16 +95,16 @@ struct ServerMessage
 
 // Error codes (stable, documented in docs/protocol.md).
 namespace Code {
-inline constexpr char BadMessage[] = "bad_message";       // not JSON, not an object, wrong field types
-inline constexpr char BadVersion[] = "bad_version";       // "v" is not 1
-inline constexpr char UnknownType[] = "unknown_type";     // a "type" this server does not know
-inline constexpr char BinaryFrame[] = "binary_frame";     // only text frames are part of the protocol
-inline constexpr char Unauthorized[] = "unauthorized";    // no hello yet, or a wrong token
-inline constexpr char UnknownRun[] = "unknown_run";       // no such run (or no longer kept)
+inline constexpr char BadMessage[] = "bad_message";           // not JSON, not an object, wrong field types
+inline constexpr char BadVersion[] = "bad_version";           // "v" is not 1
+inline constexpr char UnknownType[] = "unknown_type";         // a "type" this server does not know
+inline constexpr char BinaryFrame[] = "binary_frame";         // only text frames are part of the protocol
+inline constexpr char Unauthorized[] = "unauthorized";        // no hello yet, or a wrong token
+inline constexpr char UnknownRun[] = "unknown_run";           // no such run (or no longer kept)
 inline constexpr char InvalidWorkflow[] = "invalid_workflow"; // start: diagnostics say why
-inline constexpr char TooManyRuns[] = "too_many_runs";    // start: --max-runs are running
+inline constexpr char TooManyRuns[] = "too_many_runs";        // start: --max-runs are running
 inline constexpr char TooManySubscriptions[] = "too_many_subscriptions";
-inline constexpr char NotRunning[] = "not_running";       // cancel: the run has finished
+inline constexpr char NotRunning[] = "not_running"; // cancel: the run has finished
 } // namespace Code
 
 // A decoded message or why the bytes are not one. `code` is one of Code::*.

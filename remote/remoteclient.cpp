@@ -57,17 +57,16 @@ void RemoteClient::connectSocket()
     connect(m_socket, &QWebSocket::connected, this, &RemoteClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &RemoteClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &RemoteClient::onText);
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            [this] {
-                m_lastError = m_socket->errorString();
-                // A connection that never got up (refused, unreachable) may end without
-                // disconnected(): retry from here too (the timer is one, so never twice).
-                if (m_socket->state() == QAbstractSocket::UnconnectedState && m_state == State::Connecting) {
-                    setState(State::Disconnected);
-                    if (m_wanted && m_options.reconnect)
-                        scheduleReconnect();
-                }
-            });
+    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this] {
+        m_lastError = m_socket->errorString();
+        // A connection that never got up (refused, unreachable) may end without
+        // disconnected(): retry from here too (the timer is one, so never twice).
+        if (m_socket->state() == QAbstractSocket::UnconnectedState && m_state == State::Connecting) {
+            setState(State::Disconnected);
+            if (m_wanted && m_options.reconnect)
+                scheduleReconnect();
+        }
+    });
     setState(State::Connecting);
     m_socket->open(m_url);
 }
@@ -262,7 +261,8 @@ void RemoteClient::handle(const ServerMessage &m)
         }
         if (!m.run.isEmpty() && m.code == QLatin1String(Code::UnknownRun) && m_subs.remove(m.run))
             emit subscriptionFailed(m.run, m.code, m.message);
-        else if (!m.run.isEmpty() && m.code == QLatin1String(Code::TooManySubscriptions) && m_subs.remove(m.run))
+        else if (!m.run.isEmpty() && m.code == QLatin1String(Code::TooManySubscriptions)
+                 && m_subs.remove(m.run))
             emit subscriptionFailed(m.run, m.code, m.message);
         emit errorReceived(requestId, m);
         return;

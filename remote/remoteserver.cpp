@@ -124,7 +124,8 @@ void RemoteServer::onNewConnection()
                     .arg(socket->peerAddress().toString(),
                          m_shuttingDown ? tr("shutting down") : tr("too many clients")));
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          m_shuttingDown ? QStringLiteral("shutting down") : QStringLiteral("too many clients"));
+                          m_shuttingDown ? QStringLiteral("shutting down")
+                                         : QStringLiteral("too many clients"));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             QTimer::singleShot(2000, socket, &QObject::deleteLater);
             continue;
@@ -145,10 +146,10 @@ std::optional<ServerMessage> RemoteServer::startRun(const ClientMessage &request
     if (m_shuttingDown)
         return errorMessage(QLatin1String(Code::NotRunning), tr("the server is shutting down"), request.id);
     if (runningCount() >= m_options.maxRuns)
-        return errorMessage(QLatin1String(Code::TooManyRuns),
-                            tr("%n run(s) are going already (the server's --max-runs)", nullptr,
-                               m_options.maxRuns),
-                            request.id);
+        return errorMessage(
+            QLatin1String(Code::TooManyRuns),
+            tr("%n run(s) are going already (the server's --max-runs)", nullptr, m_options.maxRuns),
+            request.id);
     const LoadResult loaded = loadAndValidate(request.workflow.toUtf8(), builtinCatalog());
     Diagnostics problems = loaded.diagnostics;
     RunOptions options;
@@ -160,21 +161,21 @@ std::optional<ServerMessage> RemoteServer::startRun(const ClientMessage &request
         problems += probe.problems();
     }
     if (!loaded.ok() || hasErrors(problems)) {
-        ServerMessage error = errorMessage(QLatin1String(Code::InvalidWorkflow),
-                                           tr("the workflow cannot run"), request.id);
+        ServerMessage error
+            = errorMessage(QLatin1String(Code::InvalidWorkflow), tr("the workflow cannot run"), request.id);
         for (const Diagnostic &d : std::as_const(problems)) {
             if (d.severity == Diagnostic::Severity::Error)
                 error.diagnostics.append({d.pos.line, d.pos.column, d.message, d.nodeId});
         }
         return error;
     }
-    auto *source = new LocalRunSource(*loaded.workflow, NodeRegistry::builtins(), options, request.workflow,
-                                      {}, this);
+    auto *source
+        = new LocalRunSource(*loaded.workflow, NodeRegistry::builtins(), options, request.workflow, {}, this);
     source->setBatchesPerSecond(50);
     const QString id = source->runId();
     *runId = id;
-    RunSummary summary{id, loaded.workflow->name, QStringLiteral("running"),
-                       QDateTime::currentMSecsSinceEpoch(), 0, 0};
+    RunSummary summary{
+        id, loaded.workflow->name, QStringLiteral("running"), QDateTime::currentMSecsSinceEpoch(), 0, 0};
     m_archive->beginRun(summary, request.workflow);
     m_running.insert(id, source);
     connect(source, &RunSource::events, this, [this, id](const RunEvents &batch) { onRunEvents(id, batch); });

@@ -35,7 +35,7 @@ struct ServerOptions
     QString workingDirectory; // of the runs clients start; default the current directory
     int maxRuns = 4;          // running at once
     int maxClients = 64;
-    int maxSubscriptions = 32;  // per client
+    int maxSubscriptions = 32; // per client
     qint64 maxFrameBytes = 1 << 20;
     qint64 maxMessageBytes = 4 << 20;
     qint64 maxQueuedBytes = 16 << 20; // per client: beyond it the client is dropped as too slow

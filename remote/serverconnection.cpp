@@ -31,7 +31,8 @@ ServerConnection::ServerConnection(QWebSocket *socket, RemoteServer *server)
     connect(m_socket, &QWebSocket::bytesWritten, this, &ServerConnection::pump);
     m_helloTimer.setSingleShot(true);
     connect(&m_helloTimer, &QTimer::timeout, this, [this] {
-        refuse(QLatin1String(Code::Unauthorized), tr("no hello within %1 s").arg(m_server->options().helloTimeoutMs / 1000));
+        refuse(QLatin1String(Code::Unauthorized),
+               tr("no hello within %1 s").arg(m_server->options().helloTimeoutMs / 1000));
     });
     m_helloTimer.start(m_server->options().helloTimeoutMs);
     // A client whose queue has not moved for stallTimeoutMs holds a slot and memory for nothing.
@@ -52,9 +53,10 @@ ServerConnection::~ServerConnection() = default;
 void ServerConnection::onDisconnected()
 {
     if (m_closeReason.isEmpty()) {
-        m_closeReason = m_socket->closeCode() == QWebSocketProtocol::CloseCodeNormal
-                            ? tr("closed by the client")
-                            : tr("closed (%1 %2)").arg(int(m_socket->closeCode())).arg(m_socket->closeReason());
+        m_closeReason
+            = m_socket->closeCode() == QWebSocketProtocol::CloseCodeNormal
+                  ? tr("closed by the client")
+                  : tr("closed (%1 %2)").arg(int(m_socket->closeCode())).arg(m_socket->closeReason());
     }
     m_server->log(tr("client %1%2 %3 after %4 s (%5 events sent): %6")
                       .arg(m_peer, m_name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_name),
@@ -189,17 +191,16 @@ void ServerConnection::subscribe(const ClientMessage &m)
 {
     const std::optional<RunSummary> summary = m_server->archive()->run(m.run);
     if (!summary) {
-        ServerMessage e = errorMessage(QLatin1String(Code::UnknownRun),
-                                       tr("no run %1 on this server").arg(m.run), m.id);
+        ServerMessage e
+            = errorMessage(QLatin1String(Code::UnknownRun), tr("no run %1 on this server").arg(m.run), m.id);
         e.run = m.run;
         send(e);
         return;
     }
     if (!m_subs.contains(m.run) && m_subs.size() >= m_server->options().maxSubscriptions) {
-        ServerMessage e = errorMessage(QLatin1String(Code::TooManySubscriptions),
-                                       tr("at most %1 subscriptions per client")
-                                           .arg(m_server->options().maxSubscriptions),
-                                       m.id);
+        ServerMessage e = errorMessage(
+            QLatin1String(Code::TooManySubscriptions),
+            tr("at most %1 subscriptions per client").arg(m_server->options().maxSubscriptions), m.id);
         e.run = m.run;
         send(e);
         return;

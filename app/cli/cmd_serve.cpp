@@ -130,14 +130,16 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
                                         QStringLiteral("Accept at most N clients (default 64)."),
                                         QStringLiteral("N"));
-    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("TLS certificate (PEM): serve wss://."),
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("TLS certificate (PEM): serve wss://."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("TLS private key (PEM)."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption name(QStringLiteral("name"),
                                   QStringLiteral("The server's name in welcome messages."),
                                   QStringLiteral("NAME"));
-    for (const QCommandLineOption &o : {listen, tokenFile, workflows, db, maxRuns, maxClients, cert, key, name})
+    for (const QCommandLineOption &o :
+         {listen, tokenFile, workflows, db, maxRuns, maxClients, cert, key, name})
         cmd.parser().addOption(o);
     if (auto exit = cmd.parse(args, false))
         return *exit;
@@ -203,8 +205,8 @@ int serveCommand(const QStringList &args)
         return ExitUsage;
     }
     printErr(QStringLiteral("flowrun serve: listening on %1%2\n")
-                 .arg(server.url().toString(), setup.options.token.isEmpty() ? QStringLiteral(" (no token)")
-                                                                             : QString()));
+                 .arg(server.url().toString(),
+                      setup.options.token.isEmpty() ? QStringLiteral(" (no token)") : QString()));
     SignalPipe signals_;
     QObject::connect(&signals_, &SignalPipe::received, &server, [&server](int signal) {
         server.shutdown(signal == SIGTERM ? QStringLiteral("server shutting down (SIGTERM)")

@@ -86,9 +86,12 @@ private:
     {
         switch (e.kind) {
         case EventKind::NodeStarted:
-            return e.attempt > 1 ? QStringLiteral("started (attempt %1)").arg(e.attempt) : QStringLiteral("started");
+            return e.attempt > 1 ? QStringLiteral("started (attempt %1)").arg(e.attempt)
+                                 : QStringLiteral("started");
         case EventKind::NodeRetrying:
-            return QStringLiteral("attempt %1 failed: %2; retrying").arg(e.attempt).arg(e.data.value("error").toString());
+            return QStringLiteral("attempt %1 failed: %2; retrying")
+                .arg(e.attempt)
+                .arg(e.data.value("error").toString());
         case EventKind::NodeSucceeded:
             return QStringLiteral("succeeded in %1").arg(seconds(e.data.value("duration").toLongLong()));
         case EventKind::NodeFailed:
@@ -112,8 +115,11 @@ void printRuns(const QList<RunSummary> &runs, bool json)
 {
     for (const RunSummary &s : runs) {
         if (json) {
-            QJsonObject o{{"run", s.run}, {"workflow", s.workflow}, {"status", s.status},
-                          {"started", s.startedAt}, {"last_seq", s.lastSeq}};
+            QJsonObject o{{"run", s.run},
+                          {"workflow", s.workflow},
+                          {"status", s.status},
+                          {"started", s.startedAt},
+                          {"last_seq", s.lastSeq}};
             if (s.finishedAt)
                 o.insert("finished", s.finishedAt);
             writeOut(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
@@ -131,17 +137,19 @@ void printRuns(const QList<RunSummary> &runs, bool json)
 
 std::optional<int> prepare(const QStringList &args, WatchSetup &setup)
 {
-    CommandParser cmd(QStringLiteral("watch"), QStringLiteral("watch [options] URL [RUN]"),
-                      QStringLiteral("Follows a run on a `flowrun serve` server: with RUN from its first event "
-                                     "(or --after SEQ), with --start FILE a run of FILE started on the "
-                                     "server; with neither it lists the server's runs.\n"
-                                     "Reconnects by itself and resumes after the last event it has.\n"
-                                     "Exit status: 0 succeeded, 1 failed or lost, 2 usage, refused or "
-                                     "invalid workflow, 130 interrupted."));
+    CommandParser cmd(
+        QStringLiteral("watch"), QStringLiteral("watch [options] URL [RUN]"),
+        QStringLiteral("Follows a run on a `flowrun serve` server: with RUN from its first event "
+                       "(or --after SEQ), with --start FILE a run of FILE started on the "
+                       "server; with neither it lists the server's runs.\n"
+                       "Reconnects by itself and resumes after the last event it has.\n"
+                       "Exit status: 0 succeeded, 1 failed or lost, 2 usage, refused or "
+                       "invalid workflow, 130 interrupted."));
     const QCommandLineOption tokenFile(QStringLiteral("token-file"),
                                        QStringLiteral("Send the token in FILE (default $FLOWSTUDIO_TOKEN)."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("Start FILE on the server and follow it."),
+    const QCommandLineOption start(QStringLiteral("start"),
+                                   QStringLiteral("Start FILE on the server and follow it."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption param({QStringLiteral("p"), QStringLiteral("param")},
                                    QStringLiteral("Set a param of --start's workflow (repeatable)."),
@@ -266,44 +274,44 @@ int watchCommand(const QStringList &args)
             if (!setup.json)
                 reporter.summary();
             const RunPhase phase = reporter.state().phase();
-            finish(phase == RunPhase::Succeeded ? ExitSucceeded
-                   : interrupted                ? ExitInterrupted
-                                                : ExitFailed);
+            finish(phase == RunPhase::Succeeded ? ExitSucceeded : interrupted ? ExitInterrupted : ExitFailed);
         }
     });
-    QObject::connect(&client, &RemoteClient::subscriptionFailed, &client,
-                     [&](const QString &run, const QString &, const QString &message) {
-                         printError(everSubscribed
-                                        ? QStringLiteral("watch: the server no longer has run %1 (%2)")
-                                              .arg(run, message)
-                                        : QStringLiteral("watch: %1").arg(message));
-                         finish(everSubscribed ? ExitFailed : ExitRefused);
-                     });
-    QObject::connect(&client, &RemoteClient::errorReceived, &client,
-                     [&](int, const Remote::ServerMessage &error) {
-                         if (error.code == QLatin1String(Remote::Code::InvalidWorkflow)) {
-                             for (const Remote::WireDiagnostic &d : error.diagnostics)
-                                 printErr(QStringLiteral("%1:%2:%3: error: %4\n")
-                                              .arg(displayName(setup.startFile))
-                                              .arg(d.line)
-                                              .arg(d.column)
-                                              .arg(d.message));
-                             finish(ExitRefused);
-                         } else if (error.code == QLatin1String(Remote::Code::Unauthorized)
-                                    || error.code == QLatin1String(Remote::Code::TooManyRuns)) {
-                             printError(QStringLiteral("watch: refused: %1").arg(error.message));
-                             finish(ExitRefused);
-                         } else if (error.run.isEmpty() || error.code != QLatin1String(Remote::Code::UnknownRun)) {
-                             printError(QStringLiteral("watch: the server says: %1").arg(error.message));
-                         }
-                     });
+    QObject::connect(
+        &client, &RemoteClient::subscriptionFailed, &client,
+        [&](const QString &run, const QString &, const QString &message) {
+            printError(everSubscribed
+                           ? QStringLiteral("watch: the server no longer has run %1 (%2)").arg(run, message)
+                           : QStringLiteral("watch: %1").arg(message));
+            finish(everSubscribed ? ExitFailed : ExitRefused);
+        });
+    QObject::connect(
+        &client, &RemoteClient::errorReceived, &client, [&](int, const Remote::ServerMessage &error) {
+            if (error.code == QLatin1String(Remote::Code::InvalidWorkflow)) {
+                for (const Remote::WireDiagnostic &d : error.diagnostics)
+                    printErr(QStringLiteral("%1:%2:%3: error: %4\n")
+                                 .arg(displayName(setup.startFile))
+                                 .arg(d.line)
+                                 .arg(d.column)
+                                 .arg(d.message));
+                finish(ExitRefused);
+            } else if (error.code == QLatin1String(Remote::Code::Unauthorized)
+                       || error.code == QLatin1String(Remote::Code::TooManyRuns)) {
+                printError(QStringLiteral("watch: refused: %1").arg(error.message));
+                finish(ExitRefused);
+            } else if (error.run.isEmpty() || error.code != QLatin1String(Remote::Code::UnknownRun)) {
+                printError(QStringLiteral("watch: the server says: %1").arg(error.message));
+            }
+        });
     QObject::connect(&client, &RemoteClient::stateChanged, &client, [&](RemoteClient::State state) {
         if (state == RemoteClient::State::Disconnected && exitCode < 0) {
             if (++failedAttempts > GiveUpAfterAttempts) {
-                printError(QStringLiteral("watch: cannot reach %1: %2").arg(setup.url.toString(), client.lastError()));
+                printError(QStringLiteral("watch: cannot reach %1: %2")
+                               .arg(setup.url.toString(), client.lastError()));
                 finish(everSubscribed ? ExitFailed : ExitRefused);
             } else if (failedAttempts == 1 && everSubscribed) {
-                printErr(QStringLiteral("flowrun watch: connection lost (%1); reconnecting\n").arg(client.lastError()));
+                printErr(QStringLiteral("flowrun watch: connection lost (%1); reconnecting\n")
+                             .arg(client.lastError()));
             }
         }
     });
@@ -316,7 +324,8 @@ int watchCommand(const QStringList &args)
         }
         // A run this command started is cancelled, like `flowrun run` on Ctrl-C.
         interrupted = true;
-        printErr(QStringLiteral("flowrun watch: interrupted, cancelling run %1 (Ctrl-C again to leave)\n").arg(following));
+        printErr(QStringLiteral("flowrun watch: interrupted, cancelling run %1 (Ctrl-C again to leave)\n")
+                     .arg(following));
         client.cancel(following);
     });
 

@@ -34,7 +34,8 @@ QString stateText(RemoteClient::State state, const QString &error)
 {
     switch (state) {
     case RemoteClient::State::Disconnected:
-        return error.isEmpty() ? RemoteDock::tr("disconnected") : RemoteDock::tr("disconnected: %1").arg(error);
+        return error.isEmpty() ? RemoteDock::tr("disconnected")
+                               : RemoteDock::tr("disconnected: %1").arg(error);
     case RemoteClient::State::Connecting:
         return RemoteDock::tr("connecting…");
     case RemoteClient::State::Connected:
@@ -88,7 +89,8 @@ public:
         auto validate = [this, buttons] {
             const QUrl u(m_url->text().trimmed());
             buttons->button(QDialogButtonBox::Ok)
-                ->setEnabled(u.isValid() && (u.scheme() == u"ws" || u.scheme() == u"wss") && !u.host().isEmpty());
+                ->setEnabled(u.isValid() && (u.scheme() == u"ws" || u.scheme() == u"wss")
+                             && !u.host().isEmpty());
         };
         connect(m_url, &QLineEdit::textChanged, this, validate);
         validate();
@@ -220,7 +222,8 @@ void RemoteDock::save() const
 
 void RemoteDock::addServer(const QString &name, const QUrl &url, const QString &token)
 {
-    Server server{QUuid::createUuid().toString(QUuid::WithoutBraces), name.isEmpty() ? url.host() : name, url};
+    Server server{QUuid::createUuid().toString(QUuid::WithoutBraces), name.isEmpty() ? url.host() : name,
+                  url};
     server.item = new QTreeWidgetItem(m_tree, {server.name});
     server.item->setData(0, IdRole, server.id);
     server.item->setData(0, KindRole, 0);

@@ -35,7 +35,8 @@ class RemoteDock : public QWidget
 
 public:
     // `currentWorkflow` returns the editor's YAML text for "Run on Server".
-    RemoteDock(RunWorkbench *workbench, std::function<QByteArray()> currentWorkflow, QWidget *parent = nullptr);
+    RemoteDock(RunWorkbench *workbench, std::function<QByteArray()> currentWorkflow,
+               QWidget *parent = nullptr);
     ~RemoteDock() override;
 
     QList<QAction *> remoteActions() const;

@@ -73,9 +73,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     // run.started, node.queued, node.started, node.succeeded, run.finished around the lines.
-    const QString yaml = QStringLiteral("flowstudio: 1\nname: Stream\nnodes:\n  print:\n    type: shell.exec\n"
-                                        "    config: {command: \"seq 1 %1\"}\n")
-                             .arg(events - 5);
+    const QString yaml
+        = QStringLiteral("flowstudio: 1\nname: Stream\nnodes:\n  print:\n    type: shell.exec\n"
+                         "    config: {command: \"seq 1 %1\"}\n")
+              .arg(events - 5);
 
     std::vector<std::unique_ptr<QThread>> threads;
     std::vector<Follower *> followers;
@@ -134,7 +135,8 @@ int main(int argc, char *argv[])
                              {"cores", QThread::idealThreadCount()}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
     for (Follower *f : followers)
-        QMetaObject::invokeMethod(f, [f] { delete f; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            f, [f] { delete f; }, Qt::BlockingQueuedConnection);
     for (auto &t : threads) {
         t->quit();
         t->wait();

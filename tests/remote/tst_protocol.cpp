@@ -69,8 +69,8 @@ void TestProtocol::serverRoundTrip_data()
 {
     QTest::addColumn<ServerMessage>("message");
     using T = ServerMessage::Type;
-    const RunSummary summary{QStringLiteral("r1"), QStringLiteral("Build"), QStringLiteral("running"),
-                             1700000000000, 0, 12};
+    const RunSummary summary{
+        QStringLiteral("r1"), QStringLiteral("Build"), QStringLiteral("running"), 1700000000000, 0, 12};
     ServerMessage welcome{T::Welcome};
     welcome.server = QStringLiteral("box");
     welcome.version = QStringLiteral("0.1.0");
@@ -104,7 +104,8 @@ void TestProtocol::serverRoundTrip_data()
     status.clients = 3;
     status.runCount = 9;
     ServerMessage error = errorMessage(QLatin1String(Code::InvalidWorkflow), QStringLiteral("no"), 9);
-    error.diagnostics = {{3, 5, QStringLiteral("unknown type"), QStringLiteral("a")}, {0, 0, QStringLiteral("x"), {}}};
+    error.diagnostics
+        = {{3, 5, QStringLiteral("unknown type"), QStringLiteral("a")}, {0, 0, QStringLiteral("x"), {}}};
     ServerMessage bye{T::Bye};
     bye.reason = QStringLiteral("shutting down");
     ServerMessage started{T::Started};
@@ -147,10 +148,10 @@ void TestProtocol::rejects_data()
     QTest::newRow("no run") << QByteArray(R"({"v":1,"type":"cancel"})") << Code::BadMessage;
     QTest::newRow("after_seq text") << QByteArray(R"({"v":1,"type":"subscribe","run":"a","after_seq":"3"})")
                                     << Code::BadMessage;
-    QTest::newRow("after_seq negative") << QByteArray(R"({"v":1,"type":"subscribe","run":"a","after_seq":-1})")
-                                        << Code::BadMessage;
-    QTest::newRow("after_seq fraction") << QByteArray(R"({"v":1,"type":"subscribe","run":"a","after_seq":1.5})")
-                                        << Code::BadMessage;
+    QTest::newRow("after_seq negative")
+        << QByteArray(R"({"v":1,"type":"subscribe","run":"a","after_seq":-1})") << Code::BadMessage;
+    QTest::newRow("after_seq fraction")
+        << QByteArray(R"({"v":1,"type":"subscribe","run":"a","after_seq":1.5})") << Code::BadMessage;
     QTest::newRow("params list") << QByteArray(R"({"v":1,"type":"start","workflow":"x","params":[1]})")
                                  << Code::BadMessage;
     QTest::newRow("token object") << QByteArray(R"({"v":1,"type":"hello","token":{}})") << Code::BadMessage;

@@ -194,7 +194,8 @@ void TestRemote::nothingReadableBeforeHello()
     QWebSocket raw;
     QStringList received;
     connect(&raw, &QWebSocket::textMessageReceived, this, [&](const QString &t) { received << t; });
-    connect(&raw, &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &b) { received << QString::fromUtf8(b); });
+    connect(&raw, &QWebSocket::binaryMessageReceived, this,
+            [&](const QByteArray &b) { received << QString::fromUtf8(b); });
     QSignalSpy connected(&raw, &QWebSocket::connected);
     QSignalSpy disconnected(&raw, &QWebSocket::disconnected);
     raw.open(server->url());
@@ -220,7 +221,8 @@ void TestRemote::replayAfterSeq()
     const QString run = startRun(*a, linesWorkflow(50));
     QVERIFY(!run.isEmpty());
     Collector all;
-    connect(a.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { all.events += e; });
+    connect(a.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { all.events += e; });
     a->subscribe(run, 0);
     QTRY_VERIFY_WITH_TIMEOUT(all.finished(), Wait);
     QVERIFY(all.complete());
@@ -229,7 +231,8 @@ void TestRemote::replayAfterSeq()
     auto b = connectClient(server->url());
     QVERIFY(b);
     Collector rest;
-    connect(b.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { rest.events += e; });
+    connect(b.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { rest.events += e; });
     b->subscribe(run, 10);
     QTRY_VERIFY_WITH_TIMEOUT(rest.finished(), Wait);
     QCOMPARE(rest.events, all.events.mid(10));
@@ -245,10 +248,10 @@ void TestRemote::reconnectMidRunGetsEveryEventOnce()
     const QString run = startRun(*steady, gateWorkflow(40, 400));
     QVERIFY(!run.isEmpty());
     Collector s, f;
-    connect(steady.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { s.events += e; });
-    connect(flaky.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) {
-        f.events += e;
-    });
+    connect(steady.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { s.events += e; });
+    connect(flaky.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { f.events += e; });
     steady->subscribe(run, 0);
     flaky->subscribe(run, 0);
     // Mid-run: the gate node is waiting, the flaky client has what there is so far.
@@ -283,8 +286,8 @@ void TestRemote::twentyClients()
         clients[size_t(i)]->subscribe(run, 0);
     }
     open();
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(got.begin(), got.end(), [](const Collector &c) { return c.finished(); }),
-                             Wait * 2);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(got.begin(), got.end(), [](const Collector &c) { return c.finished(); }), Wait * 2);
     for (const Collector &c : got) {
         QVERIFY(c.complete());
         QCOMPARE(c.events, got.front().events);
@@ -309,16 +312,17 @@ void TestRemote::malformedFrames_data()
     QTest::newRow("random text") << printable << false << QString(Code::BadMessage);
     QTest::newRow("wrong types") << QByteArray(R"({"v":1,"type":"subscribe","run":["a"],"after_seq":"x"})")
                                  << false << QString(Code::BadMessage);
-    QTest::newRow("start without workflow") << QByteArray(R"({"v":1,"type":"start","params":{}})") << false
-                                            << QString(Code::BadMessage);
+    QTest::newRow("start without workflow")
+        << QByteArray(R"({"v":1,"type":"start","params":{}})") << false << QString(Code::BadMessage);
     QTest::newRow("unknown type") << QByteArray(R"({"v":1,"type":"shell","command":"rm -rf /"})") << false
                                   << QString(Code::UnknownType);
-    QTest::newRow("version 2") << QByteArray(R"({"v":2,"type":"ping"})") << false << QString(Code::BadVersion);
+    QTest::newRow("version 2") << QByteArray(R"({"v":2,"type":"ping"})") << false
+                               << QString(Code::BadVersion);
     QTest::newRow("deep nesting") << QByteArray(5000, '[') << false << QString(Code::BadMessage);
     QTest::newRow("unknown run") << QByteArray(R"({"v":1,"type":"subscribe","run":"nope"})") << false
                                  << QString(Code::UnknownRun);
-    QTest::newRow("cancel unknown run") << QByteArray(R"({"v":1,"type":"cancel","run":"nope"})") << false
-                                        << QString(Code::UnknownRun);
+    QTest::newRow("cancel unknown run")
+        << QByteArray(R"({"v":1,"type":"cancel","run":"nope"})") << false << QString(Code::UnknownRun);
 }
 
 // Each bad frame gets an error reply, and the connection still answers pings afterwards.
@@ -391,7 +395,8 @@ void TestRemote::invalidWorkflowHasLineAndColumn()
     auto client = connectClient(server->url());
     QVERIFY(client);
     QSignalSpy errors(client.get(), &RemoteClient::errorReceived);
-    const int id = client->start(QStringLiteral("flowstudio: 1\nname: Bad\nnodes:\n  a:\n    type: no.such.type\n"));
+    const int id
+        = client->start(QStringLiteral("flowstudio: 1\nname: Bad\nnodes:\n  a:\n    type: no.such.type\n"));
     QVERIFY(errors.wait(Wait));
     QCOMPARE(errors.first().at(0).toInt(), id);
     const ServerMessage error = errors.first().at(1).value<ServerMessage>();
@@ -410,11 +415,13 @@ void TestRemote::cancelFromClient()
     const QString run = startRun(*client, gateWorkflow(5, 5));
     QVERIFY(!run.isEmpty());
     Collector c;
-    connect(client.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { c.events += e; });
+    connect(client.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { c.events += e; });
     client->subscribe(run, 0);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(c.events.cbegin(), c.events.cend(), [](const RunEvent &e) {
-        return e.node == u"gate" && e.kind == EventKind::NodeStarted;
-    }), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(c.events.cbegin(), c.events.cend(),
+                    [](const RunEvent &e) { return e.node == u"gate" && e.kind == EventKind::NodeStarted; }),
+        Wait);
     client->cancel(run);
     QTRY_VERIFY_WITH_TIMEOUT(c.finished(), Wait);
     QVERIFY(c.complete());
@@ -461,7 +468,8 @@ void TestRemote::serverKilledAndRestarted()
     QVERIFY(client);
     const QString run = startRun(*client, gateWorkflow(20, 5));
     Collector c;
-    connect(client.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { c.events += e; });
+    connect(client.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { c.events += e; });
     client->subscribe(run, 0);
     QTRY_VERIFY_WITH_TIMEOUT(c.events.size() > 20, Wait);
     QSignalSpy states(client.get(), &RemoteClient::stateChanged);
@@ -491,7 +499,8 @@ void TestRemote::sigtermShutsDownGracefully()
     QVERIFY(client);
     const QString run = startRun(*client, gateWorkflow(5, 5));
     Collector c;
-    connect(client.get(), &RemoteClient::events, this, [&](const QString &, const RunEvents &e) { c.events += e; });
+    connect(client.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { c.events += e; });
     QSignalSpy bye(client.get(), &RemoteClient::closedByServer);
     client->subscribe(run, 0);
     QTRY_VERIFY_WITH_TIMEOUT(c.events.size() > 5, Wait);
@@ -532,7 +541,8 @@ void TestRemote::watchCommand()
     QVERIFY2(list.contains(R"("status":"succeeded")"), list.constData());
     const QString run = QJsonDocument::fromJson(list.split('\n').first()).object().value("run").toString();
     QVERIFY(!run.isEmpty());
-    const QByteArray ndjson = watch({url, run, QStringLiteral("--json"), QStringLiteral("--after"), QStringLiteral("2")}, 0);
+    const QByteArray ndjson
+        = watch({url, run, QStringLiteral("--json"), QStringLiteral("--after"), QStringLiteral("2")}, 0);
     const QList<QByteArray> lines = ndjson.trimmed().split('\n');
     QCOMPARE(RunEvent::fromJsonLine(lines.first())->seq, qint64(3));
     QCOMPARE(RunEvent::fromJsonLine(lines.last())->kind, EventKind::RunFinished);
