@@ -14,7 +14,7 @@ int g_pipe[2] = {-1, -1};
 struct sigaction g_oldInt = {};
 struct sigaction g_oldTerm = {};
 
-extern "C" void onSignal(int signal)
+extern "C" void onSignalToPipe(int signal)
 {
     const int saved = errno;
     const char byte = char(signal);
@@ -30,7 +30,7 @@ SignalPipe::SignalPipe(QObject *parent)
     if (g_pipe[0] >= 0 || ::pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
         return;
     struct sigaction action = {};
-    action.sa_handler = onSignal;
+    action.sa_handler = onSignalToPipe;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, &g_oldInt);

@@ -524,7 +524,7 @@ void TestRemote::watchCommand()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(linesWorkflow(25).toUtf8());
     }
-    auto watch = [&](const QStringList &args, int expectedExit) {
+    auto watch = [&](const QStringList &args, int expectedExit) -> QByteArray {
         QProcess p;
         p.start(QStringLiteral(FLOWRUN_PATH), QStringList{QStringLiteral("watch")} + args);
         QSignalSpy finished(&p, &QProcess::finished);
