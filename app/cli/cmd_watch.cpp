@@ -56,7 +56,7 @@ public:
                 m_start = e.time;
             if (e.node.isEmpty())
                 continue;
-            const QString what = describe(e);
+            const QString what = m_quiet ? QString() : describe(e);
             if (!what.isEmpty())
                 printOut(QStringLiteral("[%1] %2 %3\n")
                              .arg(seconds(e.time - m_start), 8)
@@ -80,6 +80,8 @@ public:
         printOut(text + u'\n');
     }
     const RunState &state() const { return m_state; }
+    // With --json only the state is kept: stdout is the NDJSON stream alone.
+    void setQuiet(bool quiet) { m_quiet = quiet; }
 
 private:
     static QString describe(const RunEvent &e)
@@ -109,6 +111,7 @@ private:
 
     RunState m_state;
     qint64 m_start = 0;
+    bool m_quiet = false;
 };
 
 void printRuns(const QList<RunSummary> &runs, bool json)
@@ -231,6 +234,7 @@ int watchCommand(const QStringList &args)
     client.setToken(setup.token);
 
     WatchReporter reporter;
+    reporter.setQuiet(setup.json);
     QString following = setup.run;
     bool everSubscribed = false;
     bool interrupted = false;
