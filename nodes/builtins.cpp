@@ -123,7 +123,11 @@ void addScriptTypes(QList<NodeTypeInfo> &types)
 
     NodeTypeInfo subflow = type("flow.subflow", "Sub-workflow", "Flow",
                                 "Runs another workflow file; inputs become its params, its outputs are returned.",
-                                {}, {}, {field("path", FieldKind::Path, "Workflow file", {}, true)});
+                                {}, {},
+                                {field("path", FieldKind::Path, "Workflow file, relative to this one", {}, true),
+                                 field("params", FieldKind::Any,
+                                       "Params of the sub-workflow (name: value or ${{ }}); inputs of "
+                                       "the same name win")});
     subflow.dynamicInputs = true;
     subflow.dynamicOutputs = true;
     types.append(subflow);

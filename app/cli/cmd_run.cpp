@@ -4,6 +4,7 @@
 
 #include "executor/run.h"
 #include "executor/runstate.h"
+#include "model/subflows.h"
 #include "model/workflowio.h"
 
 #include <QCoreApplication>
@@ -316,6 +317,10 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     if (!text)
         return ExitInvalid;
     LoadResult loaded = loadAndValidate(*text, builtinCatalog());
+    if (loaded.workflow && setup.file != u"-") {
+        setup.options.workflowFile = QFileInfo(setup.file).absoluteFilePath();
+        loaded.diagnostics += validateSubflows(*loaded.workflow, setup.options.workflowFile, builtinCatalog());
+    }
     for (const Diagnostic &d : std::as_const(loaded.diagnostics))
         printErr(d.format(displayName(setup.file)) + u'\n');
     if (!loaded.ok())
