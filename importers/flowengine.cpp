@@ -12,6 +12,7 @@
 #include <QJsonParseError>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Flow {
@@ -89,6 +90,14 @@ public:
         for (const QJsonValue &c : root.value(QLatin1String("connections")).toArray())
             connection(c.toObject());
         layout();
+        // The report reads in node order, workflow-wide notes first.
+        QHash<QString, int> order;
+        for (int i = 0; i < wf.nodes.size(); ++i)
+            order.insert(wf.nodes.at(i).id, i);
+        std::stable_sort(m_result.notes.begin(), m_result.notes.end(),
+                         [&](const ImportNote &a, const ImportNote &b) {
+                             return order.value(a.nodeId, -1) < order.value(b.nodeId, -1);
+                         });
         m_result.workflow = std::move(wf);
     }
 
