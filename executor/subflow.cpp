@@ -128,8 +128,9 @@ AttemptResult runSubflowAttempt(const NodeRegistry &registry, AttemptHost &host,
     if (!parent.workflowFile.isEmpty())
         stack.append(QFileInfo(parent.workflowFile).canonicalFilePath());
     if (!key.isEmpty() && stack.contains(key))
-        return failure(QStringLiteral("sub-workflow %1 includes itself (directly or through others)").arg(written),
-                       false);
+        return failure(
+            QStringLiteral("sub-workflow %1 includes itself (directly or through others)").arg(written),
+            false);
 
     SubflowFile sub = loadSubflowFile(file, &registry);
     if (!sub.ok())

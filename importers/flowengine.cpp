@@ -65,8 +65,8 @@ struct FeNode
     QString feId;
     QString feType;
     bool converted = false;
-    int index = -1;         // in workflow.nodes
-    QString adapter;        // id of the shell.exec output/success adapter, once made
+    int index = -1;  // in workflow.nodes
+    QString adapter; // id of the shell.exec output/success adapter, once made
 };
 
 class Importer
@@ -114,7 +114,8 @@ private:
             if (n >= 1)
                 m_wf->settings.maxParallel = n;
         }
-        if (const QJsonValue t = s.value(QLatin1String("max_execution_time_ms")); t.isDouble() && t.toDouble() > 0)
+        if (const QJsonValue t = s.value(QLatin1String("max_execution_time_ms"));
+            t.isDouble() && t.toDouble() > 0)
             m_wf->settings.timeout = Millis(qint64(t.toDouble()));
         const QJsonValue onError = s.value(QLatin1String("on_error"));
         if (onError.isUndefined() || onError.isNull() || onError.toString() == u"StopWorkflow") {
@@ -125,8 +126,8 @@ private:
             note(ImportNote::Kind::NotConverted, {},
                  tr("on_error %1 has no Flowstudio equivalent (no whole-workflow retry); the workflow stops "
                     "on the first failure")
-                     .arg(QString::fromUtf8(QJsonDocument(QJsonObject{{"on_error", onError}}).toJson(
-                         QJsonDocument::Compact))));
+                     .arg(QString::fromUtf8(
+                         QJsonDocument(QJsonObject{{"on_error", onError}}).toJson(QJsonDocument::Compact))));
         }
     }
 
@@ -134,7 +135,8 @@ private:
     {
         for (const QJsonValue &t : list) {
             const QJsonValue type = t.toObject().value(QLatin1String("trigger_type"));
-            const QString kind = type.isString() ? type.toString() : type.toObject().value(QLatin1String("type")).toString();
+            const QString kind
+                = type.isString() ? type.toString() : type.toObject().value(QLatin1String("type")).toString();
             if (kind == u"Manual" || (type.isObject() && type.toObject().contains(QLatin1String("Manual"))))
                 continue;
             note(ImportNote::Kind::NotConverted, {},
@@ -169,7 +171,8 @@ private:
         if (!name.isEmpty() && name != n.id)
             n.description = name;
         if (m_nodes.contains(fe.feId)) {
-            note(ImportNote::Kind::NotConverted, n.id, tr("id %1 is used twice; connections go to the first").arg(fe.feId));
+            note(ImportNote::Kind::NotConverted, n.id,
+                 tr("id %1 is used twice; connections go to the first").arg(fe.feId));
         }
         NodeConverter converter(n, [&](ImportNote::Kind k, const QString &text) { note(k, n.id, text); });
         fe.converted = converter.convert(fe.feType, json.value(QLatin1String("config")).toObject());
@@ -201,7 +204,8 @@ private:
             return;
         n.retry = p;
         if (!r.value(QLatin1String("retry_on_timeout")).toBool(true))
-            note(ImportNote::Kind::Adapted, n.id, tr("retry_on_timeout false dropped: Flowstudio retries timed-out attempts too"));
+            note(ImportNote::Kind::Adapted, n.id,
+                 tr("retry_on_timeout false dropped: Flowstudio retries timed-out attempts too"));
     }
 
     Node &nodeAt(const FeNode &fe) { return m_wf->nodes[fe.index]; }
@@ -215,7 +219,8 @@ private:
         const QString ours = NodeConverter::output(fe.feType, port, fe.converted);
         if (ours.isEmpty()) {
             note(ImportNote::Kind::NotConverted, id,
-                 tr("output port '%1' of %2 has no Flowstudio equivalent; kept as it was").arg(port, fe.feType));
+                 tr("output port '%1' of %2 has no Flowstudio equivalent; kept as it was")
+                     .arg(port, fe.feType));
             return std::pair(id, port);
         }
         return std::pair(id, ours);
@@ -280,7 +285,8 @@ private:
             dst.inputs.append({in.name, src->first, src->second, {}});
             break;
         case PortTarget::Kind::Config:
-            dst.config.insert(in.name, Value(QStringLiteral("${{ nodes.%1.outputs.%2 }}").arg(src->first, src->second)));
+            dst.config.insert(
+                in.name, Value(QStringLiteral("${{ nodes.%1.outputs.%2 }}").arg(src->first, src->second)));
             m_needsUrl.remove(dst.id);
             note(ImportNote::Kind::Adapted, dst.id,
                  tr("input '%1' became config '%1' reading %2.%3").arg(toPort, src->first, src->second));
@@ -306,7 +312,8 @@ private:
                 m_wf->params.append({QStringLiteral("url"), {}, tr("the run input 'url' of FlowEngine"), {}});
             }
             n.config.insert(QStringLiteral("url"), Value(QStringLiteral("${{ params.url }}")));
-            note(ImportNote::Kind::Adapted, n.id, tr("its url comes from the param 'url' (FlowEngine's run input)"));
+            note(ImportNote::Kind::Adapted, n.id,
+                 tr("its url comes from the param 'url' (FlowEngine's run input)"));
         }
     }
 

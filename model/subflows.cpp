@@ -87,7 +87,8 @@ private:
         checkOutputsRead(workflow, node, *sub.workflow, written, out);
         for (const Diagnostic &inner : check(*sub.workflow, key, stack)) {
             report(tr("node '%1': in %2: %3")
-                       .arg(node.id, QStringLiteral("%1:%2:%3").arg(written).arg(inner.pos.line).arg(inner.pos.column),
+                       .arg(node.id,
+                            QStringLiteral("%1:%2:%3").arg(written).arg(inner.pos.line).arg(inner.pos.column),
                             inner.message));
         }
     }
@@ -115,13 +116,14 @@ private:
         }
         for (const ParamSpec &p : sub.params) {
             if (p.defaultValue.isNull() && !given.contains(p.name))
-                report(tr("node '%1' does not give param '%2', which %3 requires").arg(node.id, p.name, written));
+                report(tr("node '%1' does not give param '%2', which %3 requires")
+                           .arg(node.id, p.name, written));
         }
     }
 
     // Bindings elsewhere in the calling workflow that read an output the sub-workflow does not declare.
-    void checkOutputsRead(const Workflow &workflow, const Node &node, const Workflow &sub, const QString &written,
-                          Diagnostics &out)
+    void checkOutputsRead(const Workflow &workflow, const Node &node, const Workflow &sub,
+                          const QString &written, Diagnostics &out)
     {
         QStringList declared;
         for (const OutputBinding &o : sub.outputs)
@@ -167,7 +169,7 @@ QString resolveSubflowPath(const QString &path, const QString &callerFile, const
 {
     if (QDir::isAbsolutePath(path))
         return QDir::cleanPath(path);
-    const QString dir = !callerFile.isEmpty() ? QFileInfo(callerFile).absolutePath()
+    const QString dir = !callerFile.isEmpty()    ? QFileInfo(callerFile).absolutePath()
                         : !fallbackDir.isEmpty() ? fallbackDir
                                                  : QDir::currentPath();
     return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
@@ -215,7 +217,8 @@ QString subflowProblemText(const SubflowFile &file, const QString &displayPath)
     return text;
 }
 
-Diagnostics validateSubflows(const Workflow &workflow, const QString &filePath, const NodeTypeCatalog *catalog)
+Diagnostics validateSubflows(const Workflow &workflow, const QString &filePath,
+                             const NodeTypeCatalog *catalog)
 {
     if (filePath.isEmpty())
         return {};

@@ -47,6 +47,7 @@ QString subflowProblemText(const SubflowFile &file, const QString &displayPath);
 // ones not given; bindings to outputs it does not declare. Each problem is reported at the calling
 // node's `path:` (or the binding), with the sub-file's own FILE:LINE:COL in the message. Empty
 // `filePath`: relative paths cannot be resolved, and nothing is checked.
-Diagnostics validateSubflows(const Workflow &workflow, const QString &filePath, const NodeTypeCatalog *catalog);
+Diagnostics validateSubflows(const Workflow &workflow, const QString &filePath,
+                             const NodeTypeCatalog *catalog);
 
 } // namespace Flow

@@ -12,14 +12,15 @@ namespace Flow::Cli {
 
 int importCommand(const QStringList &args)
 {
-    CommandParser cmd(QStringLiteral("import"), QStringLiteral("import [options] FILE.json"),
-                      QStringLiteral("Converts a FlowEngine workflow (JSON) to a Flowstudio workflow (YAML), "
-                                     "written to standard output or to -o FILE.\n"
-                                     "Reports on stderr what was converted and what was not; node types that "
-                                     "do not map are kept as 'flowengine.TYPE' nodes that validate names.\n"
-                                     "Exit status: 0 everything converted, 1 something was not converted (the "
-                                     "YAML is still written), 2 a file that cannot be read or is not a "
-                                     "FlowEngine workflow, or a usage error."));
+    CommandParser cmd(
+        QStringLiteral("import"), QStringLiteral("import [options] FILE.json"),
+        QStringLiteral("Converts a FlowEngine workflow (JSON) to a Flowstudio workflow (YAML), "
+                       "written to standard output or to -o FILE.\n"
+                       "Reports on stderr what was converted and what was not; node types that "
+                       "do not map are kept as 'flowengine.TYPE' nodes that validate names.\n"
+                       "Exit status: 0 everything converted, 1 something was not converted (the "
+                       "YAML is still written), 2 a file that cannot be read or is not a "
+                       "FlowEngine workflow, or a usage error."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write the YAML to FILE instead of standard output."),
                                     QStringLiteral("FILE"));
@@ -41,7 +42,8 @@ int importCommand(const QStringList &args)
     const ImportResult result = importFlowEngine(*text);
     if (!result.workflow) {
         printErr(QStringLiteral("%1:%2: error: %3\n")
-                     .arg(displayName(path), result.error.section(u':', 0, 1), result.error.section(u':', 2).trimmed()));
+                     .arg(displayName(path), result.error.section(u':', 0, 1),
+                          result.error.section(u':', 2).trimmed()));
         return ExitUsage;
     }
     const QByteArray yaml = writeWorkflow(*result.workflow);

@@ -27,6 +27,7 @@ class NotificationArea;
 class ProblemsView;
 class RecoveryManager;
 class RunWorkbench;
+class SubflowActions;
 class WorkflowSession;
 class YamlEditor;
 class YamlPane;
@@ -56,6 +57,7 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
+    SubflowActions *subflows() const { return m_subflows; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -111,6 +113,7 @@ private:
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
+    SubflowActions *m_subflows = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

@@ -213,6 +213,7 @@ bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &par
     RunOptions options;
     options.params = params;
     options.workingDirectory = workingDirectory();
+    options.workflowFile = m_session->filePath(); // flow.subflow paths are relative to it
     m_eventCount = 0;
     m_status->setText(tr("Starting…"));
     return m_controller->start(workflow, options);

@@ -65,11 +65,11 @@ void tst_Importers::everyMappedType()
     QVERIFY2(!r.hasUnconverted(), qPrintable(notesOf(r, ImportNote::Kind::NotConverted).join('\n')));
 
     // Readable ids from the names, FlowEngine's types as ours, file order kept.
-    QCOMPARE(w.nodeIds(), (QStringList{"emit_json", "emit_json_result", "word_count", "parse_json", "back_to_text",
-                                       "wait_a_little", "log_result", "log_success", "post_it",
-                                       "fetch_given_url"}));
-    const QStringList types{"shell.exec", "script.js", "shell.exec", "json.parse", "json.stringify",
-                            "time.delay", "debug.log", "debug.log", "http.request", "http.request"};
+    QCOMPARE(w.nodeIds(),
+             (QStringList{"emit_json", "emit_json_result", "word_count", "parse_json", "back_to_text",
+                          "wait_a_little", "log_result", "log_success", "post_it", "fetch_given_url"}));
+    const QStringList types{"shell.exec", "script.js", "shell.exec", "json.parse",   "json.stringify",
+                            "time.delay", "debug.log", "debug.log",  "http.request", "http.request"};
     for (int i = 0; i < types.size(); ++i)
         QCOMPARE(w.nodes.at(i).type, types.at(i));
 
@@ -94,14 +94,16 @@ void tst_Importers::everyMappedType()
     QCOMPARE(*w.node(u"parse_json")->input(u"text"), (InputBinding{"text", "emit_json", "stdout", {}}));
     QCOMPARE(*w.node(u"wait_a_little")->input(u"value"), (InputBinding{"value", "parse_json", "value", {}}));
     QCOMPARE(w.node(u"wait_a_little")->config.find(u"duration")->toString(), QString("20ms"));
-    QCOMPARE(*w.node(u"back_to_text")->input(u"value"), (InputBinding{"value", "wait_a_little", "value", {}}));
+    QCOMPARE(*w.node(u"back_to_text")->input(u"value"),
+             (InputBinding{"value", "wait_a_little", "value", {}}));
     QCOMPARE(w.node(u"back_to_text")->config.find(u"indent")->toInt(), 2);
 
     // http.request: the url input became config reading the producer; the body stays a port.
     const Node &post = *w.node(u"post_it");
     QCOMPARE(post.config.find(u"method")->toString(), QString("POST"));
     QCOMPARE(post.config.find(u"url")->toString(), QString("${{ nodes.word_count.outputs.stdout }}"));
-    QCOMPARE(post.config.find(u"headers")->toVariant().toMap(), (QVariantMap{{"Accept", "application/json"}}));
+    QCOMPARE(post.config.find(u"headers")->toVariant().toMap(),
+             (QVariantMap{{"Accept", "application/json"}}));
     QCOMPARE(*post.input(u"body"), (InputBinding{"body", "back_to_text", "text", {}}));
     QVERIFY(!post.retry); // retry_policy: null
     // With neither, the url was FlowEngine's run input: a param here.
@@ -120,7 +122,8 @@ void tst_Importers::everyMappedType()
     }
 
     const LoadResult checked = loadAndValidate(writeWorkflow(w), &NodeRegistry::builtins());
-    QVERIFY2(checked.ok(), checked.diagnostics.isEmpty() ? "" : qPrintable(checked.diagnostics.first().message));
+    QVERIFY2(checked.ok(),
+             checked.diagnostics.isEmpty() ? "" : qPrintable(checked.diagnostics.first().message));
     QCOMPARE(notesOf(r, ImportNote::Kind::Converted).size(), 9);
 }
 
@@ -131,7 +134,8 @@ void tst_Importers::shellOutputAndSuccessThroughAnAdapter()
     const Node &adapter = *w.node(u"emit_json_result");
     QCOMPARE(*adapter.input(u"stdout"), (InputBinding{"stdout", "emit_json", "stdout", {}}));
     QCOMPARE(*adapter.input(u"exit_code"), (InputBinding{"exit_code", "emit_json", "exit_code", {}}));
-    QCOMPARE(*w.node(u"log_result")->input(u"message"), (InputBinding{"message", "emit_json_result", "output", {}}));
+    QCOMPARE(*w.node(u"log_result")->input(u"message"),
+             (InputBinding{"message", "emit_json_result", "output", {}}));
     QCOMPARE(*w.node(u"log_success")->input(u"message"),
              (InputBinding{"message", "emit_json_result", "success", {}}));
     QVERIFY(notesOf(r, ImportNote::Kind::Adapted).join('\n').contains("emit_json_result"));
@@ -153,7 +157,8 @@ void tst_Importers::unmappableNodeIsKeptAndValidateNamesIt()
     QCOMPARE(w.node(u"echo")->config.find(u"command")->toVariant(), QVariant(QVariantList{"echo", "a", "b"}));
 
     const QString report = notesOf(r, ImportNote::Kind::NotConverted).join('\n');
-    for (const char *words : {"docker.run", "RetryWorkflow", "Cron", "nice_level", "'extra'", "does not exist"})
+    for (const char *words :
+         {"docker.run", "RetryWorkflow", "Cron", "nice_level", "'extra'", "does not exist"})
         QVERIFY2(report.contains(words), qPrintable(words + QString(" not in:\n") + report));
 
     const LoadResult checked = loadAndValidate(writeWorkflow(w), &NodeRegistry::builtins());
@@ -161,7 +166,8 @@ void tst_Importers::unmappableNodeIsKeptAndValidateNamesIt()
     for (const Diagnostic &d : checked.diagnostics)
         errors.append(QStringLiteral("%1:%2 %3").arg(d.pos.line).arg(d.pos.column).arg(d.message));
     QCOMPARE(errors.size(), 2);
-    QVERIFY2(errors.join('\n').contains("'build_image' was imported from FlowEngine and not converted: 'docker.run'"),
+    QVERIFY2(errors.join('\n').contains(
+                 "'build_image' was imported from FlowEngine and not converted: 'docker.run'"),
              qPrintable(errors.join('\n')));
     QVERIFY2(errors.join('\n').contains("no input port 'extra'"), qPrintable(errors.join('\n')));
 }
@@ -226,7 +232,8 @@ void tst_Importers::importedWorkflowRuns()
     QVERIFY(finished.wait(20000));
     QCOMPARE(run.status(), RunStatus::Succeeded);
     // stdout -> json.parse -> time.delay -> json.stringify (pretty, as FlowEngine) -> debug.log
-    QCOMPARE(run.nodeOutputs("log").value("message").toString(), QString("{\n  \"items\": [\n    1,\n    2,\n    3\n  ]\n}"));
+    QCOMPARE(run.nodeOutputs("log").value("message").toString(),
+             QString("{\n  \"items\": [\n    1,\n    2,\n    3\n  ]\n}"));
     // shell.exec's `output` (stdout parsed as JSON) through the adapter.
     QCOMPARE(run.nodeOutputs("make_data_result").value("output").toMap().value("items").toList().size(), 3);
     QCOMPARE(run.nodeOutputs("make_data_result").value("success").toBool(), true);

@@ -120,11 +120,12 @@ void tst_Subflow::nestedTwoLevelsOutputsFlowBack()
     write("leaf.yaml", "flowstudio: 1\nname: leaf\nparams:\n  word: {}\n"
                        "outputs: {text: shout.stdout}\nnodes:\n"
                        "  shout: {type: shell.exec, config: {command: 'echo \"${{ params.word }}!\"'}}\n");
-    write("mid.yaml", "flowstudio: 1\nname: mid\nparams:\n  word: {}\n"
-                      "outputs: {upper: up.result, raw: leaf.text}\nnodes:\n"
-                      "  leaf: {type: flow.subflow, config: {path: leaf.yaml, params: {word: '${{ params.word }}'}}}\n"
-                      "  up:\n    type: script.js\n    inputs: {t: leaf.text}\n"
-                      "    config: {code: 'return t.trim().toUpperCase();'}\n");
+    write("mid.yaml",
+          "flowstudio: 1\nname: mid\nparams:\n  word: {}\n"
+          "outputs: {upper: up.result, raw: leaf.text}\nnodes:\n"
+          "  leaf: {type: flow.subflow, config: {path: leaf.yaml, params: {word: '${{ params.word }}'}}}\n"
+          "  up:\n    type: script.js\n    inputs: {t: leaf.text}\n"
+          "    config: {code: 'return t.trim().toUpperCase();'}\n");
     const QString top = write("top.yaml", "flowstudio: 1\nname: top\noutputs: {final: last.message}\nnodes:\n"
                                           "  first: {type: shell.exec, config: {command: 'echo hello'}}\n"
                                           "  mid: {type: flow.subflow, inputs: {word: first.stdout}, "
@@ -165,8 +166,9 @@ void tst_Subflow::cancelInsideSubflowLeavesNoProcess()
     const QString pidFile = m_dir.filePath("inner.pid");
     write("sleeper.yaml", "flowstudio: 1\nname: sleeper\nnodes:\n"
                           "  sleep: {type: shell.exec, config: {command: 'sleep 30 & echo $! > "
-                              + pidFile.toUtf8() + "; wait'}}\n"
-                                                   "  after: {type: shell.exec, after: [sleep], config: {command: 'true'}}\n");
+                              + pidFile.toUtf8()
+                              + "; wait'}}\n"
+                                "  after: {type: shell.exec, after: [sleep], config: {command: 'true'}}\n");
     const QString top = write("cancel.yaml", "flowstudio: 1\nname: cancel\nnodes:\n"
                                              "  sub: {type: flow.subflow, config: {path: sleeper.yaml}}\n");
     Run run(load(top), testRegistry(), optionsFor(top));
@@ -194,8 +196,9 @@ void tst_Subflow::timeoutOfTheSubflowNodeStopsTheSubRun()
     write("slow.yaml", "flowstudio: 1\nname: slow\nnodes:\n"
                        "  wait: {type: shell.exec, config: {command: 'sleep 30 & echo $! > "
                            + pidFile.toUtf8() + "; wait'}}\n");
-    const QString top = write("timeout.yaml", "flowstudio: 1\nname: timeout\nnodes:\n"
-                                              "  sub: {type: flow.subflow, timeout: 500ms, config: {path: slow.yaml}}\n");
+    const QString top
+        = write("timeout.yaml", "flowstudio: 1\nname: timeout\nnodes:\n"
+                                "  sub: {type: flow.subflow, timeout: 500ms, config: {path: slow.yaml}}\n");
     Run run(load(top), testRegistry(), optionsFor(top));
     Recorder rec(&run);
     QVERIFY(runToEnd(run, rec));
@@ -220,8 +223,8 @@ void tst_Subflow::retryRerunsTheWholeSubRun()
                             + "'}}\n"
                               "  flaky:\n    type: shell.exec\n    after: [stamp]\n    config:\n"
                               "      command: 'n=$(cat "
-                            + counter.toUtf8() + " 2>/dev/null || echo 0); n=$((n+1)); echo $n > " + counter.toUtf8()
-                            + "; echo $n; [ $n -ge 2 ]'\n");
+                            + counter.toUtf8() + " 2>/dev/null || echo 0); n=$((n+1)); echo $n > "
+                            + counter.toUtf8() + "; echo $n; [ $n -ge 2 ]'\n");
     const QString top = write("retry.yaml", "flowstudio: 1\nname: retry\noutputs: {n: sub.n}\nnodes:\n"
                                             "  sub: {type: flow.subflow, retry: {attempts: 3, delay: 10ms}, "
                                             "config: {path: flaky.yaml}}\n");
@@ -256,9 +259,10 @@ void tst_Subflow::onErrorIsInherited()
     write("policy.yaml", "flowstudio: 1\nname: policy\nsettings: {max_parallel: 1}\nnodes:\n"
                          "  bad: {type: shell.exec, config: {command: 'exit 3'}}\n"
                          "  ok: {type: shell.exec, config: {command: 'true'}}\n");
-    const QString top = write("policy-top.yaml", "flowstudio: 1\nname: top\nsettings: {on_error: " + policy
-                                                     + "}\nnodes:\n"
-                                                       "  sub: {type: flow.subflow, config: {path: policy.yaml}}\n");
+    const QString top
+        = write("policy-top.yaml", "flowstudio: 1\nname: top\nsettings: {on_error: " + policy
+                                       + "}\nnodes:\n"
+                                         "  sub: {type: flow.subflow, config: {path: policy.yaml}}\n");
     Run run(load(top), testRegistry(), optionsFor(top));
     Recorder rec(&run);
     QVERIFY(runToEnd(run, rec));
@@ -288,9 +292,11 @@ void tst_Subflow::includeCycleIsAValidationError()
     QFETCH(QString, words);
     write("self.yaml", "flowstudio: 1\nname: self\nnodes:\n  again:\n    config: {path: self.yaml}\n"
                        "    type: flow.subflow\n");
-    write("ping.yaml", "flowstudio: 1\nname: ping\nnodes:\n  start: {type: debug.log, config: {message: hi}}\n"
-                       "  pong:\n    config:\n      path: pong.yaml\n    type: flow.subflow\n");
-    write("pong.yaml", "flowstudio: 1\nname: pong\nnodes:\n  ping: {type: flow.subflow, config: {path: ping.yaml}}\n");
+    write("ping.yaml",
+          "flowstudio: 1\nname: ping\nnodes:\n  start: {type: debug.log, config: {message: hi}}\n"
+          "  pong:\n    config:\n      path: pong.yaml\n    type: flow.subflow\n");
+    write("pong.yaml",
+          "flowstudio: 1\nname: pong\nnodes:\n  ping: {type: flow.subflow, config: {path: ping.yaml}}\n");
     if (file == "ping.yaml")
         line = 7;
     const QString path = m_dir.filePath(file);
@@ -305,9 +311,10 @@ void tst_Subflow::includeCycleIsAValidationError()
 void tst_Subflow::includeCycleFailsAtRunTime()
 {
     // Without validation first (as a path from an expression would be), the run fails the node.
-    const QString path = write("loop.yaml", "flowstudio: 1\nname: loop\nparams:\n  file: {default: loop.yaml}\nnodes:\n"
-                                            "  again: {type: flow.subflow, retry: {attempts: 3, delay: 10ms}, "
-                                            "config: {path: '${{ params.file }}'}}\n");
+    const QString path
+        = write("loop.yaml", "flowstudio: 1\nname: loop\nparams:\n  file: {default: loop.yaml}\nnodes:\n"
+                             "  again: {type: flow.subflow, retry: {attempts: 3, delay: 10ms}, "
+                             "config: {path: '${{ params.file }}'}}\n");
     QCOMPARE(validateSubflows(load(path), path, testCatalog()).size(), 0); // cannot know statically
     Run run(load(path), testRegistry(), optionsFor(path));
     Recorder rec(&run);
@@ -323,9 +330,10 @@ void tst_Subflow::includeCycleFailsAtRunTime()
 void tst_Subflow::brokenSubFileReportedAtTheCallingNode()
 {
     write("broken.yaml", "flowstudio: 1\nname: broken\nnodes:\n  bad:\n    type: shel.exec\n");
-    const QString path = write("calls-broken.yaml", "flowstudio: 1\nname: caller\nnodes:\n"
-                                                    "  a: {type: flow.subflow, config: {path: broken.yaml}}\n"
-                                                    "  b: {type: flow.subflow, config: {path: missing.yaml}}\n");
+    const QString path
+        = write("calls-broken.yaml", "flowstudio: 1\nname: caller\nnodes:\n"
+                                     "  a: {type: flow.subflow, config: {path: broken.yaml}}\n"
+                                     "  b: {type: flow.subflow, config: {path: missing.yaml}}\n");
     const Diagnostics problems = validateSubflows(load(path), path, testCatalog());
     QCOMPARE(problems.size(), 2);
     QCOMPARE(problems.at(0).nodeId, QString("a"));
@@ -334,7 +342,8 @@ void tst_Subflow::brokenSubFileReportedAtTheCallingNode()
     QVERIFY2(problems.at(0).message.contains("broken.yaml:5:11: unknown node type 'shel.exec'"),
              qPrintable(problems.at(0).message));
     QCOMPARE(problems.at(1).pos.line, 5);
-    QVERIFY2(problems.at(1).message.contains("missing.yaml does not exist"), qPrintable(problems.at(1).message));
+    QVERIFY2(problems.at(1).message.contains("missing.yaml does not exist"),
+             qPrintable(problems.at(1).message));
 
     // A run reports the same words at the node, without retrying.
     Run run(load(path), testRegistry(), optionsFor(path));
@@ -350,16 +359,18 @@ void tst_Subflow::undeclaredParamsAndOutputs()
 {
     write("typed.yaml", "flowstudio: 1\nname: typed\nparams:\n  need: {}\n  opt: {default: 1}\n"
                         "outputs: {out: n.message}\nnodes:\n  n: {type: debug.log, config: {message: x}}\n");
-    const QString path = write("typed-caller.yaml", "flowstudio: 1\nname: caller\nnodes:\n"
-                                                    "  sub: {type: flow.subflow, config: {path: typed.yaml, "
-                                                    "params: {nope: 1}}}\n"
-                                                    "  use: {type: debug.log, inputs: {message: sub.outt}}\n");
+    const QString path
+        = write("typed-caller.yaml", "flowstudio: 1\nname: caller\nnodes:\n"
+                                     "  sub: {type: flow.subflow, config: {path: typed.yaml, "
+                                     "params: {nope: 1}}}\n"
+                                     "  use: {type: debug.log, inputs: {message: sub.outt}}\n");
     QStringList messages;
     for (const Diagnostic &d : validateSubflows(load(path), path, testCatalog()))
         messages.append(QStringLiteral("%1: %2").arg(d.pos.line).arg(d.message));
     messages.sort();
     QCOMPARE(messages.size(), 3);
-    QVERIFY2(messages.at(0).startsWith("4: node 'sub' does not give param 'need'"), qPrintable(messages.join('\n')));
+    QVERIFY2(messages.at(0).startsWith("4: node 'sub' does not give param 'need'"),
+             qPrintable(messages.join('\n')));
     QVERIFY2(messages.at(1).startsWith("4: node 'sub' gives param 'nope'"), qPrintable(messages.join('\n')));
     QVERIFY2(messages.at(2).startsWith("5: node 'use' reads 'sub.outt'"), qPrintable(messages.join('\n')));
 }
@@ -371,8 +382,9 @@ void tst_Subflow::flowrunJsonHasCompleteNestedEvents()
                      "  e: {type: shell.exec, config: {command: 'echo c-${{ params.x }}'}}\n");
     write("b3.yaml", "flowstudio: 1\nname: b\nparams:\n  x: {}\noutputs: {y: c.y}\nnodes:\n"
                      "  c: {type: flow.subflow, config: {path: c3.yaml, params: {x: '${{ params.x }}'}}}\n");
-    const QString top = write("a3.yaml", "flowstudio: 1\nname: a\noutputs: {y: b.y}\nnodes:\n"
-                                         "  b: {type: flow.subflow, config: {path: b3.yaml, params: {x: 7}}}\n");
+    const QString top
+        = write("a3.yaml", "flowstudio: 1\nname: a\noutputs: {y: b.y}\nnodes:\n"
+                           "  b: {type: flow.subflow, config: {path: b3.yaml, params: {x: 7}}}\n");
     QProcess p;
     p.start(QStringLiteral(FLOWRUN_PATH), {"run", "--json", top});
     QVERIFY(p.waitForFinished(20000));
@@ -392,7 +404,8 @@ void tst_Subflow::flowrunJsonHasCompleteNestedEvents()
     QCOMPARE(terminals, (QHash<QString, int>{{"b", 1}, {"b/c", 1}, {"b/c/e", 1}}));
     for (const char *id : {"b", "b/c", "b/c/e"}) {
         QVERIFY2(indexOf(events, EventKind::NodeQueued, id) >= 0, id);
-        QVERIFY2(indexOf(events, EventKind::NodeStarted, id) > indexOf(events, EventKind::NodeQueued, id), id);
+        QVERIFY2(indexOf(events, EventKind::NodeStarted, id) > indexOf(events, EventKind::NodeQueued, id),
+                 id);
     }
 }
 
