@@ -15,6 +15,7 @@ namespace Flow {
 class NodeRegistry;
 struct RunEvent;
 struct RunOptions;
+class ExecBackend;
 
 // What a running attempt reports to and asks of its run. Called on the worker thread.
 class AttemptHost
@@ -39,6 +40,8 @@ public:
     // and an event of the sub-run, re-announced in this run under the node ("node/child", this
     // run's id and seq).
     virtual void nestedEvent(int node, RunEvent event) = 0;
+    // Where the node's processes run (nodes/execbackend.h); nullptr for local.
+    virtual ExecBackend *execBackend(int /*node*/) const { return nullptr; }
 };
 
 struct AttemptRequest

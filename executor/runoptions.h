@@ -35,6 +35,9 @@ struct RunOptions
     // The workflow files of the runs around this one when it runs as a sub-workflow, outermost
     // first: a sub-workflow that would include one of them fails instead of recursing forever.
     QStringList subflowStack;
+    // Where shell.exec nodes without their own `backend:` run, over settings.backend (`flowrun run
+    // --backend`). Unset: as the workflow says.
+    std::optional<Backend> backend;
 };
 
 // A `-p name=value` text as the param's type: the type of its default when that is a number, a bool,

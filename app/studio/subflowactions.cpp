@@ -1,7 +1,7 @@
 #include "subflowactions.h"
 
 #include "canvas/canvaseditor.h"
-#include "canvas/commands/extractsubflow.h"
+#include "documents/commands/extractsubflow.h"
 #include "canvas/graphview.h"
 #include "filecontroller.h"
 #include "importers/flowengine.h"
@@ -11,7 +11,7 @@
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 #include "notificationbar.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include <QAction>
 #include <QApplication>

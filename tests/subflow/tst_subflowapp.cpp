@@ -2,7 +2,7 @@
 // "Extract selection into subflow" is one undo step whose undo gives back the exact bytes (and the
 // extracted workflow computes what the nodes computed before), File → Import of a FlowEngine file.
 #include "canvas/canvaseditor.h"
-#include "canvas/commands/extractsubflow.h"
+#include "documents/commands/extractsubflow.h"
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
@@ -16,7 +16,7 @@
 #include "notificationbar.h"
 #include "studioapp.h"
 #include "subflowactions.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include <QApplication>
 #include <QFile>
