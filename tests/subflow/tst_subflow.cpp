@@ -345,14 +345,20 @@ void tst_Subflow::brokenSubFileReportedAtTheCallingNode()
     QVERIFY2(problems.at(1).message.contains("missing.yaml does not exist"),
              qPrintable(problems.at(1).message));
 
-    // A run reports the same words at the node, without retrying.
-    Run run(load(path), testRegistry(), optionsFor(path));
+    // A run reports the same words at the node, without retrying (`continue`: b's failure must not
+    // cancel a first).
+    const QString runPath = write("calls-broken-run.yaml",
+                                  "flowstudio: 1\nname: caller\nsettings: {on_error: continue}\nnodes:\n"
+                                  "  a: {type: flow.subflow, retry: {attempts: 3}, config: {path: broken.yaml}}\n"
+                                  "  b: {type: flow.subflow, config: {path: missing.yaml}}\n");
+    Run run(load(runPath), testRegistry(), optionsFor(runPath));
     Recorder rec(&run);
     QVERIFY(runToEnd(run, rec));
-    QVERIFY(find(rec.events, EventKind::NodeFailed, "a")
-                ->data.value("error")
-                .toString()
-                .contains("broken.yaml:5:11: unknown node type 'shel.exec'"));
+    const RunEvent *failed = find(rec.events, EventKind::NodeFailed, "a");
+    QVERIFY2(failed, qPrintable(trace(rec.events).join('\n')));
+    QVERIFY2(failed->data.value("error").toString().contains("broken.yaml:5:11: unknown node type 'shel.exec'"),
+             qPrintable(failed->data.value("error").toString()));
+    QCOMPARE(all(rec.events, EventKind::NodeRetrying, "a").size(), 0);
 }
 
 void tst_Subflow::undeclaredParamsAndOutputs()
