@@ -28,6 +28,7 @@ class NotificationArea;
 class ProblemsView;
 class RecoveryManager;
 class RunWorkbench;
+class SubflowActions;
 class DocumentManager;
 class WorkflowSession;
 class YamlEditor;
@@ -60,6 +61,7 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
+    SubflowActions *subflows() const { return m_subflows; }
     RemoteDock *remoteDock() const { return m_remote; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
@@ -117,6 +119,7 @@ private:
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
+    SubflowActions *m_subflows = nullptr;
     RemoteDock *m_remote = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
