@@ -23,6 +23,7 @@ constexpr qreal BodyTop = 4; // gap between the header and the first port row
 constexpr qreal MinTextPx = 6.5;
 constexpr qreal ComfortTextPx = 8.5;
 constexpr qreal PortNameMaxPx = 16; // rows are 22 scene units high
+constexpr qreal TitleMaxPx = 18;    // the header is 46 high; the subtitle below shows only from ~60%
 // Below this (view pixels per scene unit) a card is just a coloured rectangle.
 constexpr qreal TinyLod = 0.3;
 // The run overlay's status line (subtitle size) shares the title's threshold.
@@ -33,6 +34,7 @@ struct CardDetail
 {
     bool tiny = false;     // one coloured rectangle, nothing else
     bool title = false;    // the node id
+    qreal titlePx = 0;     // pixel size of its font, in scene units (grows like port names)
     bool subtitle = false; // the type title
     bool portNames = false;
     qreal portNamePx = 0; // pixel size of the port name font, in scene units
@@ -51,12 +53,14 @@ inline CardDetail cardDetail(qreal lod, const CanvasTheme &theme)
         d.tiny = true;
         return d;
     }
-    d.title = fontPx(theme.titleFont) * lod >= MinTextPx;
+    // Whole pixels: the cached layouts change only when the size visibly does.
+    auto grown = [lod](qreal base, qreal most) {
+        return std::round(std::clamp(ComfortTextPx / lod, base, std::max(base, most)));
+    };
+    d.titlePx = grown(fontPx(theme.titleFont), TitleMaxPx);
+    d.title = d.titlePx * lod >= MinTextPx;
     d.subtitle = fontPx(theme.subtitleFont) * lod >= MinTextPx;
-    const qreal base = fontPx(theme.portFont);
-    const qreal grown = std::clamp(ComfortTextPx / lod, base, std::max(base, PortNameMaxPx));
-    // Whole pixels: the cached name layouts change only when the size visibly does.
-    d.portNamePx = std::round(grown);
+    d.portNamePx = grown(fontPx(theme.portFont), PortNameMaxPx);
     d.portNames = d.portNamePx * lod >= MinTextPx;
     return d;
 }

@@ -158,6 +158,7 @@ void NodeItem::rebuildGeometry()
     m_titleTextShort.prepare(QTransform(), theme.titleFont);
     m_statusRow.reset();
     m_portNamesPx = 0; // names or theme may have changed: laid out again at the next paint
+    m_grownTitlePx = 0;
     m_subtitleText.prepare(QTransform(), theme.subtitleFont);
     update();
 }
@@ -357,8 +358,15 @@ void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const Car
 {
     if (detail.title) {
         painter->setPen(theme.text);
-        painter->setFont(theme.titleFont);
-        painter->drawStaticText(QPointF(TextLeft, 8), status ? m_titleTextShort : m_titleText);
+        if (detail.titlePx == fontPx(theme.titleFont)) {
+            painter->setFont(theme.titleFont);
+            painter->drawStaticText(QPointF(TextLeft, 8), status ? m_titleTextShort : m_titleText);
+        } else {
+            if (m_grownTitlePx != detail.titlePx)
+                layoutGrownTitle(theme, detail.titlePx);
+            painter->setFont(m_grownTitleFont);
+            painter->drawStaticText(QPointF(TextLeft, 6), status ? m_grownTitleShort : m_grownTitle);
+        }
     }
     if (!detail.subtitle)
         return;
@@ -368,6 +376,21 @@ void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const Car
     // are drawn by paintStatusLine(), which elides the subtitle to the room they leave.
     if (!status)
         painter->drawStaticText(QPointF(TextLeft, 26), m_subtitleText);
+}
+
+void NodeItem::layoutGrownTitle(const CanvasTheme &theme, qreal pixelSize)
+{
+    m_grownTitleFont = theme.titleFont;
+    m_grownTitleFont.setPixelSize(int(std::lround(pixelSize)));
+    const QFontMetricsF metrics(m_grownTitleFont);
+    const qreal textWidth = Width - TextLeft - 10;
+    m_grownTitle = QStaticText(metrics.elidedText(m_id, Qt::ElideRight, textWidth));
+    m_grownTitleShort = QStaticText(metrics.elidedText(m_id, Qt::ElideRight, textWidth - OverlayGlyphRoom));
+    for (QStaticText *text : {&m_grownTitle, &m_grownTitleShort}) {
+        text->setTextFormat(Qt::PlainText);
+        text->prepare(QTransform(), m_grownTitleFont);
+    }
+    m_grownTitlePx = pixelSize;
 }
 
 void NodeItem::layoutPortNames(const CanvasTheme &theme, qreal pixelSize)

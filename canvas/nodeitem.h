@@ -108,6 +108,7 @@ private:
                        const QColor &color);
     void paintPorts(QPainter *painter, const CanvasTheme &theme, const CardStyle::CardDetail &detail);
     void layoutPortNames(const CanvasTheme &theme, qreal pixelSize);
+    void layoutGrownTitle(const CanvasTheme &theme, qreal pixelSize);
     void paintPort(QPainter *painter, const CanvasTheme &theme, const PortRef &port, const QPointF &at,
                    bool wired);
     void rebuildGeometry();
@@ -140,6 +141,11 @@ private:
     qreal m_portNamesPx = 0;
     qreal m_portNameHeight = 0;
     QFont m_portNameFont;
+    // The title at a grown size (zoomed out), laid out once per size.
+    QStaticText m_grownTitle;
+    QStaticText m_grownTitleShort;
+    QFont m_grownTitleFont;
+    qreal m_grownTitlePx = 0;
     // The header's second row while a run is shown (type title, attempt badge, status line), laid out
     // when its texts change (at most once a second), not on every paint.
     struct StatusRow

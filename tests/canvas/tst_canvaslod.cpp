@@ -57,8 +57,9 @@ void TstCanvasLod::detailAtZoom_data()
     QTest::newRow("100%") << 1.0 << false << true << true << true;
     QTest::newRow("68% (an example's fit)") << 0.68 << false << true << true << true;
     QTest::newRow("50%") << 0.5 << false << true << false << true;
-    QTest::newRow("42%") << 0.42 << false << false << false << true;
-    QTest::newRow("35%") << 0.35 << false << false << false << false;
+    QTest::newRow("42%") << 0.42 << false << true << false << true;
+    QTest::newRow("38%") << 0.38 << false << true << false << false;
+    QTest::newRow("32%") << 0.32 << false << false << false << false;
     QTest::newRow("20% (overview)") << 0.2 << true << false << false << false;
 }
 
@@ -96,8 +97,14 @@ void TstCanvasLod::detailAtZoom()
         QVERIFY(d.portNamePx >= CardStyle::fontPx(m_editor->scene()->theme().portFont));
         QVERIFY(d.portNamePx <= CardStyle::PortNameMaxPx);
     }
-    if (zoom >= 1.0)
-        QCOMPARE(d.portNamePx, CardStyle::fontPx(m_editor->scene()->theme().portFont)); // the theme's size
+    if (title) {
+        QVERIFY(d.titlePx * zoom >= CardStyle::MinTextPx - 1e-9);
+        QVERIFY(d.titlePx <= CardStyle::TitleMaxPx);
+    }
+    if (zoom >= 1.0) { // the theme's own sizes
+        QCOMPARE(d.portNamePx, CardStyle::fontPx(m_editor->scene()->theme().portFont));
+        QCOMPARE(d.titlePx, CardStyle::fontPx(m_editor->scene()->theme().titleFont));
+    }
 }
 
 void TstCanvasLod::fitShowsPortNames_data()
