@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cardstyle.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "portref.h"
 
 #include <QColor>

@@ -3,6 +3,7 @@
 #include "nodeconfig.h"
 #include "outputstream.h"
 #include "processgroup.h"
+#include "shellbackend.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -105,6 +106,8 @@ private:
 
 void ShellExecNode::run(NodeContext &context)
 {
+    if (ExecBackend *backend = context.execBackend()) // backend: slurm (nodes/execbackend.h)
+        return runShellOnBackend(*backend, context, m_defaults);
     const NodeConfig config(context, m_defaults);
     const StopWatch stopWatch(context);
     const Command command = commandFrom(config);
