@@ -16,9 +16,9 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
-#include <QTimer>
 #include <QRubberBand>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <array>

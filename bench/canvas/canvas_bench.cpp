@@ -6,9 +6,9 @@
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
 #include "canvastestutil.h"
-#include "runs/runstate.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
+#include "runs/runstate.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -392,7 +392,8 @@ int main(int argc, char **argv)
         // the GUI thread's CPU medians, which estimate the wall times of an idle machine.
         {"targets", QJsonObject{{"open_ms", 200}, {"repaint_fit_ms", 8}, {"drag_step_ms", 8}}},
         {"pass", openMs <= 200 && repaintFit.value("median_ms").toDouble() <= 8
-                     && drag100.value("median_ms").toDouble() <= 8 && drag10.value("median_ms").toDouble() <= 8},
+                     && drag100.value("median_ms").toDouble() <= 8
+                     && drag10.value("median_ms").toDouble() <= 8},
         {"pass_cpu", median(openCpu) <= 200 && repaintFit.value("median_cpu_ms").toDouble() <= 8
                          && drag100.value("median_cpu_ms").toDouble() <= 8
                          && drag10.value("median_cpu_ms").toDouble() <= 8},

@@ -93,7 +93,8 @@ void TstCanvasLod::detailAtZoom()
     if (portNames) {
         // Drawn names are readable on screen: never smaller than the threshold, never smaller than the
         // theme's own size in the scene, and within their row.
-        QVERIFY2(d.portNamePx * zoom >= CardStyle::MinTextPx - 1e-9, qPrintable(QString::number(d.portNamePx)));
+        QVERIFY2(d.portNamePx * zoom >= CardStyle::MinTextPx - 1e-9,
+                 qPrintable(QString::number(d.portNamePx)));
         QVERIFY(d.portNamePx >= CardStyle::fontPx(m_editor->scene()->theme().portFont));
         QVERIFY(d.portNamePx <= CardStyle::PortNameMaxPx);
     }
