@@ -4,14 +4,20 @@
 #      (bench_scheduler; target <= 10 us per node);
 #  (b) `flowrun run --max-parallel 2` against GNU `make -j2` on the same graphs of shell.exec nodes
 #      running `true`: 100 nodes as 10 layers x 10 (each node needs the whole previous layer) and
-#      1,000 as a chain (target: flowrun / make <= 1.3).
+#      1,000 as a chain (target: flowrun / make <= 0.95);
+#  (c) the whole `flowrun run` process on 10,000 no-op nodes (time.delay of 0 ms; as a chain and all
+#      independent), in microseconds per node (target <= 15), and on a 1-node workflow from exec to
+#      exit (target <= 30 ms).
+# Every figure is a median of RUNS runs (default 5), with the load average beside it: the machine is
+# shared, so compare figures measured side by side in one run of this script.
 # Prints one JSON object. Usage: bench/run-executor.sh [BUILD_DIR] [RUNS]
+#   FLOWRUN=/path/to/flowrun overrides the flowrun measured (e.g. an older build, for a before/after).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
 runs=${2:-5}
-flowrun=$build/app/cli/flowrun
+flowrun=${FLOWRUN:-$build/app/cli/flowrun}
 scheduler=$build/bench/executor/bench_scheduler
 for exe in "$flowrun" "$scheduler"; do
     [[ -x $exe ]] || { echo "missing $exe: build the flowrun and bench_scheduler targets first" >&2; exit 2; }
@@ -52,6 +58,18 @@ chain_make() {
     for i in $(seq 1 999); do echo "n$i: n$((i - 1))"; printf '\t@true\n'; done
 }
 
+noop_yaml() { # $1 = chain | flat
+    echo "flowstudio: 1"; echo "name: noop"; echo "nodes:"
+    echo "  n0: {type: time.delay, config: {duration: 0ms}}"
+    for i in $(seq 1 9999); do
+        if [[ $1 == chain ]]; then echo "  n$i: {type: time.delay, config: {duration: 0ms}, after: [n$((i - 1))]}"
+        else echo "  n$i: {type: time.delay, config: {duration: 0ms}}"; fi
+    done
+}
+noop_yaml chain > "$work/noop-chain.yaml"
+noop_yaml flat > "$work/noop-flat.yaml"
+printf 'flowstudio: 1\nname: one\nnodes:\n  only: {type: shell.exec, config: {command: [true]}}\n' > "$work/one.yaml"
+
 for g in layers chain; do
     "${g}_yaml" "$g" string > "$work/$g.yaml"
     "${g}_yaml" "$g" argv > "$work/$g-argv.yaml"
@@ -84,22 +102,51 @@ compare() { # name yaml makefile
     fw=$(median "${frw[@]}"); fc=$(median "${frc[@]}"); mw=$(median "${mkw[@]}"); mc=$(median "${mkc[@]}")
     printf '    {"case": "%s",\n     "flowrun_ms": %d, "make_ms": %d, "ratio": %s,\n' "$1" "$fw" "$mw" "$(ratio "$fw" "$mw")"
     printf '     "flowrun_cpu_ms": %d, "make_cpu_ms": %d, "cpu_ratio": %s,\n' "$fc" "$mc" "$(ratio "$fc" "$mc")"
+    printf '     "target_ratio": 0.95, "pass": %s,\n' "$(awk -v a="$fw" -v b="$mw" 'BEGIN { print (a / b <= 0.95) ? "true" : "false" }')"
     printf '     "flowrun_runs_ms": [%s], "make_runs_ms": [%s]}' "$(IFS=,; echo "${frw[*]}")" "$(IFS=,; echo "${mkw[*]}")"
+}
+
+# One flowrun process: median wall and CPU of RUNS runs, per node (µs) or whole (ms).
+whole() { # name yaml nodes target unit
+    local w=() c=() a b
+    "$flowrun" run "$2" > /dev/null 2>&1
+    for _ in $(seq 1 "$runs"); do read -r a b <<< "$(ms_of "$flowrun" run "$2")"; w+=("$a"); c+=("$b"); done
+    local mw mc
+    mw=$(median "${w[@]}"); mc=$(median "${c[@]}")
+    if [[ $5 == us_per_node ]]; then
+        printf '    {"case": "%s", "us_per_node": %s, "cpu_us_per_node": %s, "target_us_per_node": %s, "pass": %s, "runs_ms": [%s]}' \
+            "$1" "$(ratio "$((mw * 1000))" "$3")" "$(ratio "$((mc * 1000))" "$3")" "$4" \
+            "$(awk -v a="$mw" -v n="$3" -v t="$4" 'BEGIN { print (a * 1000 / n <= t) ? "true" : "false" }')" "$(IFS=,; echo "${w[*]}")"
+    else
+        printf '    {"case": "%s", "exec_to_exit_ms": %d, "cpu_ms": %d, "target_ms": %s, "pass": %s, "runs_ms": [%s]}' \
+            "$1" "$mw" "$mc" "$4" "$( (( mw <= $4 )) && echo true || echo false)" "$(IFS=,; echo "${w[*]}")"
+    fi
 }
 
 echo "scheduling overhead (bench_scheduler)..." >&2
 scheduling=$("$scheduler" --runs "$runs")
+echo "whole flowrun processes..." >&2
+wholes=$(
+    whole "10,000 no-op nodes, chain" "$work/noop-chain.yaml" 10000 15 us_per_node; echo ","
+    whole "10,000 no-op nodes, independent" "$work/noop-flat.yaml" 10000 15 us_per_node; echo ","
+    whole "1 shell.exec node, command: [true]" "$work/one.yaml" 1 30 ms; echo
+)
 echo "flowrun vs make..." >&2
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "{"
+    echo "  \"flowrun\": \"$flowrun\","
     echo "  \"scheduling\": $scheduling,"
+    echo "  \"whole_process\": ["
+    echo "$wholes"
+    echo "  ],"
     echo "  \"flowrun_vs_make\": ["
     compare "100 shell.exec in 10 layers x 10, command: true (via /bin/sh -c)" "$work/layers.yaml" "$work/layers.mk"; echo ","
     compare "100 shell.exec in 10 layers x 10, command: [true] (argv, no shell)" "$work/layers-argv.yaml" "$work/layers.mk"; echo ","
     compare "1000 shell.exec chain, command: true (via /bin/sh -c)" "$work/chain.yaml" "$work/chain.mk"; echo ","
     compare "1000 shell.exec chain, command: [true] (argv, no shell)" "$work/chain-argv.yaml" "$work/chain.mk"; echo
     echo "  ],"
-    echo "  \"runs\": $runs, \"target_ratio\": 1.3, \"make\": \"$(make --version | head -1)\","
-    echo "  \"load_average\": \"$(cut -d' ' -f1-3 /proc/loadavg)\""
+    echo "  \"runs\": $runs, \"make\": \"$(make --version | head -1)\", \"cores\": $(nproc),"
+    echo "  \"load_average_before_make\": \"$load_before\", \"load_average_after\": \"$(cut -d' ' -f1-3 /proc/loadavg)\""
     echo "}"
 }

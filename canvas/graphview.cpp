@@ -18,8 +18,10 @@
 #include <QPainter>
 #include <QRubberBand>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
+#include <array>
 #include <cmath>
 
 namespace Flow {
@@ -59,6 +61,8 @@ GraphView::GraphView(GraphScene *scene, GraphController *controller, QWidget *pa
     connect(m_idEditor, &QLineEdit::returnPressed, this, &GraphView::commitIdEdit);
 
     connect(scene->document(), &WorkflowDocument::changed, m_minimap, &Minimap::invalidate);
+    connect(scene->document(), &WorkflowDocument::changed, this, &GraphView::schedulePlaceMinimap);
+    connect(this, &GraphView::viewportMoved, this, &GraphView::schedulePlaceMinimap);
     connect(scene->document(), &WorkflowDocument::nodeRemoved, this, [this](const QString &id) {
         if (id == m_editedId)
             closeIdEditor();
@@ -481,11 +485,55 @@ void GraphView::scrollContentsBy(int dx, int dy)
 
 void GraphView::placeMinimap()
 {
-    const QSize size = m_minimap->sizeHint();
+    // The minimap never hides a card: it takes the first corner with no card under it (bottom right
+    // first, as users expect it there), then the same at a smaller size; when the graph fills every
+    // corner even so, it stays bottom right at full size but fades so that the cards show through
+    // (it comes back in full while the pointer is on it).
     const QRect area = viewport()->geometry();
-    m_minimap->setGeometry(area.right() - size.width() - 12, area.bottom() - size.height() - 12, size.width(),
-                           size.height());
+    constexpr int Margin = 12;
+    auto corners = [&](const QSize &size) {
+        const int left = area.left() + Margin;
+        const int top = area.top() + Margin;
+        const int right = area.right() - size.width() - Margin;
+        const int bottom = area.bottom() - size.height() - Margin;
+        return std::array<QRect, 4>{QRect(QPoint(right, bottom), size), QRect(QPoint(left, bottom), size),
+                                    QRect(QPoint(right, top), size), QRect(QPoint(left, top), size)};
+    };
+    const QSize full = m_minimap->sizeHint();
+    for (const QSize &size : {full, full * 0.6}) {
+        for (const QRect &corner : corners(size)) {
+            if (!nodeUnder(corner)) {
+                m_minimap->setGeometry(corner);
+                m_minimap->setFaded(false);
+                m_minimap->raise();
+                return;
+            }
+        }
+    }
+    m_minimap->setGeometry(corners(full)[0]);
+    m_minimap->setFaded(true);
     m_minimap->raise();
+}
+
+bool GraphView::nodeUnder(const QRect &viewRect) const
+{
+    const QRect inViewport = viewRect.translated(-viewport()->pos());
+    const QRectF sceneRect = mapToScene(inViewport).boundingRect();
+    const QList<QGraphicsItem *> items = m_scene->items(sceneRect, Qt::IntersectsItemBoundingRect);
+    return std::any_of(items.cbegin(), items.cend(),
+                       [](const QGraphicsItem *item) { return item->type() == NodeItem::Type; });
+}
+
+void GraphView::schedulePlaceMinimap()
+{
+    // A drag moves nodes many times per frame: one placement per event loop pass is enough.
+    if (m_minimapPlacementPending)
+        return;
+    m_minimapPlacementPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_minimapPlacementPending = false;
+        placeMinimap();
+    });
 }
 
 } // namespace Flow

@@ -102,6 +102,8 @@ private:
     void closeIdEditor();
     void applyRenderHints();
     void placeMinimap();
+    void schedulePlaceMinimap();
+    bool nodeUnder(const QRect &viewRect) const; // a card intersects this rectangle of the view
     void commitIdEdit();
     QPointF snapped(const QPointF &p) const;
     void drawGrid(QPainter *painter, const QRectF &rect);
@@ -135,6 +137,7 @@ private:
     PortRef m_quickAddFrom;
     QGraphicsPathItem *m_rubberWire = nullptr;
     qreal m_lastLod = -1;
+    bool m_minimapPlacementPending = false;
     // The picture of everything that does not move during an overview drag (grid included).
     QImage m_staticLayer;
     QTransform m_staticTransform;

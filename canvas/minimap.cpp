@@ -40,6 +40,28 @@ void Minimap::invalidate()
         m_rebuildTimer.start();
 }
 
+void Minimap::setFaded(bool faded)
+{
+    if (faded == m_faded)
+        return;
+    m_faded = faded;
+    update();
+}
+
+void Minimap::enterEvent(QEnterEvent *event)
+{
+    m_hovered = true;
+    update();
+    QWidget::enterEvent(event);
+}
+
+void Minimap::leaveEvent(QEvent *event)
+{
+    m_hovered = false;
+    update();
+    QWidget::leaveEvent(event);
+}
+
 void Minimap::updateArea()
 {
     GraphScene *scene = m_view->graphScene();
@@ -96,6 +118,8 @@ void Minimap::paintEvent(QPaintEvent *)
     const CanvasTheme &theme = m_view->graphScene()->theme();
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
+    if (m_faded && !m_hovered)
+        p.setOpacity(0.3);
     QColor panel = theme.cardFill;
     panel.setAlpha(235);
     p.setPen(QPen(theme.cardBorder, 1));

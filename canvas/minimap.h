@@ -24,11 +24,17 @@ public:
     QPointF toScene(const QPointF &widgetPos) const;
     QPointF fromScene(const QPointF &scenePos) const;
     void invalidate(); // the graph changed: redraw the cached picture soon
+    // Faded while cards lie under it (the view found no free corner): they show through, and it comes
+    // back in full while the pointer is on it.
+    void setFaded(bool faded);
+    bool isFaded() const { return m_faded; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void rebuild();
@@ -40,6 +46,8 @@ private:
     QRectF m_area;
     QTimer m_rebuildTimer;
     bool m_dirty = true;
+    bool m_faded = false;
+    bool m_hovered = false;
 };
 
 } // namespace Flow

@@ -157,6 +157,8 @@ void NodeItem::rebuildGeometry()
     m_titleText.prepare(QTransform(), theme.titleFont);
     m_titleTextShort.prepare(QTransform(), theme.titleFont);
     m_statusRow.reset();
+    m_portNamesPx = 0; // names or theme may have changed: laid out again at the next paint
+    m_grownTitlePx = 0;
     m_subtitleText.prepare(QTransform(), theme.subtitleFont);
     update();
 }
@@ -267,15 +269,16 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // The view switches to overview mode below exactly 30%; the level of detail computed from the
     // transform may come out a rounding error below that at exactly 30%.
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform()) + 1e-6;
-    if (lod < TinyLod) {
+    const CardDetail detail = cardDetail(lod, theme);
+    m_lastDetail = detail;
+    if (detail.tiny) {
         paintTiny(painter, theme);
         return;
     }
     const NodeStatus *status = runStatus();
     paintCard(painter, theme, lod, status);
-    if (lod >= TextLod)
-        paintTexts(painter, theme, status);
-    paintPorts(painter, theme, lod >= PortNameLod);
+    paintTexts(painter, theme, detail, status);
+    paintPorts(painter, theme, detail);
     if (status)
         paintRunOverlay(painter, theme, lod, *status);
     if (m_scene->isDimmed(this))
@@ -350,11 +353,23 @@ void NodeItem::paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod,
     }
 }
 
-void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const NodeStatus *status)
+void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const CardDetail &detail,
+                          const NodeStatus *status)
 {
-    painter->setPen(theme.text);
-    painter->setFont(theme.titleFont);
-    painter->drawStaticText(QPointF(TextLeft, 8), status ? m_titleTextShort : m_titleText);
+    if (detail.title) {
+        painter->setPen(theme.text);
+        if (detail.titlePx == fontPx(theme.titleFont)) {
+            painter->setFont(theme.titleFont);
+            painter->drawStaticText(QPointF(TextLeft, 8), status ? m_titleTextShort : m_titleText);
+        } else {
+            if (m_grownTitlePx != detail.titlePx)
+                layoutGrownTitle(theme, detail.titlePx);
+            painter->setFont(m_grownTitleFont);
+            painter->drawStaticText(QPointF(TextLeft, 6), status ? m_grownTitleShort : m_grownTitle);
+        }
+    }
+    if (!detail.subtitle)
+        return;
     painter->setPen(theme.textSecondary);
     painter->setFont(theme.subtitleFont);
     // With a run shown, the subtitle shares its row with the attempt badge and the status line: those
@@ -363,19 +378,57 @@ void NodeItem::paintTexts(QPainter *painter, const CanvasTheme &theme, const Nod
         painter->drawStaticText(QPointF(TextLeft, 26), m_subtitleText);
 }
 
-void NodeItem::paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames)
+void NodeItem::layoutGrownTitle(const CanvasTheme &theme, qreal pixelSize)
 {
-    if (withNames)
-        painter->setFont(theme.portFont);
+    m_grownTitleFont = theme.titleFont;
+    m_grownTitleFont.setPixelSize(int(std::lround(pixelSize)));
+    const QFontMetricsF metrics(m_grownTitleFont);
+    const qreal textWidth = Width - TextLeft - 10;
+    m_grownTitle = QStaticText(metrics.elidedText(m_id, Qt::ElideRight, textWidth));
+    m_grownTitleShort = QStaticText(metrics.elidedText(m_id, Qt::ElideRight, textWidth - OverlayGlyphRoom));
+    for (QStaticText *text : {&m_grownTitle, &m_grownTitleShort}) {
+        text->setTextFormat(Qt::PlainText);
+        text->prepare(QTransform(), m_grownTitleFont);
+    }
+    m_grownTitlePx = pixelSize;
+}
+
+void NodeItem::layoutPortNames(const CanvasTheme &theme, qreal pixelSize)
+{
+    QFont font = theme.portFont;
+    font.setPixelSize(int(std::lround(pixelSize)));
+    const QFontMetricsF metrics(font);
     const qreal nameWidth = Width / 2 - 16;
+    m_portNames.clear();
+    for (const QStringList *names : {&m_inputs, &m_outputs}) {
+        for (const QString &name : *names) {
+            QStaticText text(metrics.elidedText(name, Qt::ElideRight, nameWidth));
+            text.setTextFormat(Qt::PlainText);
+            text.prepare(QTransform(), font);
+            m_portNames.append(text);
+        }
+    }
+    m_portNamesPx = pixelSize;
+    m_portNameHeight = metrics.height();
+    m_portNameFont = font;
+}
+
+void NodeItem::paintPorts(QPainter *painter, const CanvasTheme &theme, const CardDetail &detail)
+{
+    const bool withNames = detail.portNames;
+    if (withNames) {
+        if (m_portNamesPx != detail.portNamePx || m_portNames.size() != m_inputs.size() + m_outputs.size())
+            layoutPortNames(theme, detail.portNamePx);
+        painter->setFont(m_portNameFont);
+    }
+    const qreal half = m_portNameHeight / 2;
     for (int i = 0; i < m_inputs.size(); ++i) {
         const QString &name = m_inputs.at(i);
         paintPort(painter, theme, PortRef{m_id, name, false}, QPointF(0, rowY(i)),
                   m_wiredInputs.contains(name));
         if (withNames) {
             painter->setPen(theme.text);
-            painter->drawText(QRectF(12, rowY(i) - RowHeight / 2, nameWidth, RowHeight),
-                              Qt::AlignLeft | Qt::AlignVCenter, name);
+            painter->drawStaticText(QPointF(12, rowY(i) - half), m_portNames.at(i));
         }
     }
     if (m_freeInput)
@@ -386,8 +439,8 @@ void NodeItem::paintPorts(QPainter *painter, const CanvasTheme &theme, bool with
         paintPort(painter, theme, PortRef{m_id, name, true}, QPointF(Width, rowY(i)), isOutputWired(name));
         if (withNames) {
             painter->setPen(theme.text);
-            painter->drawText(QRectF(Width - 12 - nameWidth, rowY(i) - RowHeight / 2, nameWidth, RowHeight),
-                              Qt::AlignRight | Qt::AlignVCenter, name);
+            const QStaticText &text = m_portNames.at(m_inputs.size() + i);
+            painter->drawStaticText(QPointF(Width - 12 - text.size().width(), rowY(i) - half), text);
         }
     }
     if (m_freeOutput)

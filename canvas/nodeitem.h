@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cardstyle.h"
 #include "runs/runstate.h"
 #include "portref.h"
 
@@ -88,6 +89,8 @@ public:
     // The colour of the card as a plain rectangle (far zoom, overview, minimap): the run state's
     // colour while a run is shown, faded when the run does not include the node.
     QColor overviewColor(const CanvasTheme &theme, bool withSelection = true) const;
+    // What the last paint drew (texts, port names and their size): what tests check at each zoom.
+    const CardStyle::CardDetail &lastDetail() const { return m_lastDetail; }
 
 private:
     int inputRow(const QString &port) const;
@@ -95,14 +98,17 @@ private:
     qreal rowY(int row) const;
     void paintTiny(QPainter *painter, const CanvasTheme &theme);
     void paintCard(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus *status);
-    void paintTexts(QPainter *painter, const CanvasTheme &theme, const NodeStatus *status);
+    void paintTexts(QPainter *painter, const CanvasTheme &theme, const CardStyle::CardDetail &detail,
+                    const NodeStatus *status);
     void paintRunOverlay(QPainter *painter, const CanvasTheme &theme, qreal lod, const NodeStatus &status);
     void paintStatusLine(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
                          const QColor &color);
     void layoutStatusRow(const CanvasTheme &theme, const QString &line, const QString &badge);
     void paintProgress(QPainter *painter, const CanvasTheme &theme, const NodeStatus &status,
                        const QColor &color);
-    void paintPorts(QPainter *painter, const CanvasTheme &theme, bool withNames);
+    void paintPorts(QPainter *painter, const CanvasTheme &theme, const CardStyle::CardDetail &detail);
+    void layoutPortNames(const CanvasTheme &theme, qreal pixelSize);
+    void layoutGrownTitle(const CanvasTheme &theme, qreal pixelSize);
     void paintPort(QPainter *painter, const CanvasTheme &theme, const PortRef &port, const QPointF &at,
                    bool wired);
     void rebuildGeometry();
@@ -129,6 +135,17 @@ private:
     QStaticText m_titleTextShort; // leaves room for the run state glyph
     QStaticText m_subtitleText;
     QList<WireItem *> m_wires;
+    CardStyle::CardDetail m_lastDetail;
+    // Port names laid out once per font size (they grow as the view zooms out), inputs then outputs.
+    QList<QStaticText> m_portNames;
+    qreal m_portNamesPx = 0;
+    qreal m_portNameHeight = 0;
+    QFont m_portNameFont;
+    // The title at a grown size (zoomed out), laid out once per size.
+    QStaticText m_grownTitle;
+    QStaticText m_grownTitleShort;
+    QFont m_grownTitleFont;
+    qreal m_grownTitlePx = 0;
     // The header's second row while a run is shown (type title, attempt badge, status line), laid out
     // when its texts change (at most once a second), not on every paint.
     struct StatusRow

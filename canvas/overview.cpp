@@ -129,7 +129,9 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     for (const QGraphicsItem *item : selectedItems())
         selection.insert(item);
     const bool anySelected = !selection.isEmpty();
-    auto isSelected = [&](const QGraphicsItem *item) { return anySelected && selection.contains(item); };
+    auto isSelected = [&](const QGraphicsItem *item) {
+        return anySelected && selection.contains(item);
+    };
     // Lines and cards are tested against the exposed rectangle only when it does not hold them all.
     const bool allExposed = exposed.contains(m_overviewBounds);
 
@@ -141,7 +143,8 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     };
     auto addWire = [&](const WireItem *wire, bool sourceCarries) {
         const QLineF line = wire->overviewLine();
-        if (!allExposed && !QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
+        if (!allExposed
+            && !QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
             return;
         if (isSelected(wire) || isSelected(wire->fromItem()) || isSelected(wire->toItem()))
             selectedWires.append(line);
@@ -158,9 +161,10 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
         seen |= rect;
         if (!allExposed && !rect.intersects(exposed))
             return;
-        const QRgb rgba = isSelected(node) ? m_theme.cardSelected.rgba()
-                                           : node->overviewColor(m_theme, false).rgba();
-        auto it = std::find_if(cards.begin(), cards.end(), [rgba](const ColorRects &c) { return c.rgba == rgba; });
+        const QRgb rgba
+            = isSelected(node) ? m_theme.cardSelected.rgba() : node->overviewColor(m_theme, false).rgba();
+        auto it = std::find_if(cards.begin(), cards.end(),
+                               [rgba](const ColorRects &c) { return c.rgba == rgba; });
         if (it == cards.end()) {
             cards.push_back({rgba, {}});
             it = cards.end() - 1;

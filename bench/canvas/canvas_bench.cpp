@@ -6,9 +6,9 @@
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
 #include "canvastestutil.h"
-#include "runs/runstate.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
+#include "runs/runstate.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -36,6 +36,12 @@ double rssMb()
         return 0;
     const QList<QByteArray> fields = f.readAll().split(' ');
     return fields.value(1).toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : QString();
 }
 
 double median(QList<double> v)
@@ -381,10 +387,17 @@ int main(int argc, char **argv)
         {"overlay_batch_at_100", overlay100},
         {"overlay_batch_at_10", overlay10},
         {"rss_delta_mb", rssDelta},
-        {"targets", QJsonObject{{"open_ms", 1000}, {"repaint_10_ms", 16}, {"drag_step_ms", 16}}},
-        {"pass", openMs <= 1000 && repaint10.value("median_ms").toDouble() <= 16
-                     && drag100.value("median_ms").toDouble() <= 16
-                     && drag10.value("median_ms").toDouble() <= 16},
+        // Issue 15's targets: one frame of a 120 Hz screen for the repaint at fit and a 500-node drag
+        // step at 100% and 10%, and opening within 200 ms. "pass" uses the wall medians; "pass_cpu"
+        // the GUI thread's CPU medians, which estimate the wall times of an idle machine.
+        {"targets", QJsonObject{{"open_ms", 200}, {"repaint_fit_ms", 8}, {"drag_step_ms", 8}}},
+        {"pass", openMs <= 200 && repaintFit.value("median_ms").toDouble() <= 8
+                     && drag100.value("median_ms").toDouble() <= 8
+                     && drag10.value("median_ms").toDouble() <= 8},
+        {"pass_cpu", median(openCpu) <= 200 && repaintFit.value("median_cpu_ms").toDouble() <= 8
+                         && drag100.value("median_cpu_ms").toDouble() <= 8
+                         && drag10.value("median_cpu_ms").toDouble() <= 8},
+        {"load_average", loadAverage()},
     };
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     return 0;

@@ -13,9 +13,9 @@
 #include <mutex>
 
 #include <dirent.h>
-#include <sys/wait.h>
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifdef Q_OS_LINUX
@@ -175,8 +175,8 @@ private:
     }
     void send(int message)
     {
-        if (m_fd >= 0)
-            [[maybe_unused]] const ssize_t n = ::send(m_fd, &message, sizeof message, MSG_NOSIGNAL);
+        if (m_fd >= 0) [[maybe_unused]]
+            const ssize_t n = ::send(m_fd, &message, sizeof message, MSG_NOSIGNAL);
     }
 
     int m_fd = -1;

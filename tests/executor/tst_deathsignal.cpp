@@ -44,15 +44,14 @@ void tst_DeathSignal::childrenDieWithFlowrun_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<int>("pids"); // lines the command writes to `pids` once everything runs
     // Each command writes its pids, then would leave an `effect` file if it were not killed.
-    QTest::newRow("argv, the child itself")
-        << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1;
+    QTest::newRow("argv, the child itself") << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1;
     QTest::newRow("shell and its foreground grandchild")
         << u"\"sleep 300 & echo $! > pids.tmp; echo $$ >> pids.tmp; mv pids.tmp pids; wait; touch effect\""_s
         << 2;
     QTest::newRow("grandchild shell ignoring SIGTERM")
-        << QString::fromUtf8(R"("sh -c 'trap \"\" TERM; echo $$ > pids; sleep 300; touch effect' & wait")") << 1;
-    QTest::newRow("two nodes in parallel")
-        << u"\"echo $$ >> pids.$NODE; sleep 300; touch effect\""_s << 1;
+        << QString::fromUtf8(R"("sh -c 'trap \"\" TERM; echo $$ > pids; sleep 300; touch effect' & wait")")
+        << 1;
+    QTest::newRow("two nodes in parallel") << u"\"echo $$ >> pids.$NODE; sleep 300; touch effect\""_s << 1;
 }
 
 void tst_DeathSignal::childrenDieWithFlowrun()
