@@ -60,11 +60,14 @@ public slots:
     void zoomReset(); // 100%
 
 signals:
+    // Double-click on a node's body, or Enter with one node selected: "open" it (a subflow's file).
+    void nodeActivated(const QString &id);
     void zoomChanged(qreal zoom);
     void viewportMoved(); // scrolled or zoomed (the minimap follows)
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

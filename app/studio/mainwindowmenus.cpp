@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "runworkbench.h"
+#include "subflowactions.h"
 
 #include "appearance.h"
 #include "commandpalette.h"
@@ -42,6 +43,7 @@ void MainWindow::createMenus()
     file->addAction(m_files->newAction());
     file->addAction(m_files->openAction());
     file->addMenu(m_files->recentMenu());
+    file->addAction(m_subflows->importAction());
     file->addSeparator();
     file->addAction(m_files->saveAction());
     file->addAction(m_files->saveAsAction());
@@ -84,6 +86,9 @@ void MainWindow::createMenus()
     edit->addSeparator();
     addCanvasActions(edit, m_canvas, {Action::SelectAll, Action::Rename});
     edit->addSeparator();
+    edit->addAction(m_subflows->openAction());
+    edit->addAction(m_subflows->extractAction());
+    edit->addSeparator();
     QAction *addNode = edit->addAction(QIcon(QStringLiteral(":/icons/add-node.svg")), tr("&Add Node…"));
     addNode->setObjectName(QStringLiteral("action.addNode"));
     addNode->setStatusTip(tr("Search for a node type and add it (also Tab or a double-click on the canvas)"));
@@ -110,6 +115,8 @@ void MainWindow::createMenus()
     run->addAction(m_runs->stopAction());
     run->addSeparator();
     run->addAction(m_runs->clearAction());
+    run->addSeparator();
+    run->addAction(m_runs->openRecordingAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Flowstudio"));

@@ -85,6 +85,23 @@ void writeStdin(QProcess &process, const QVariant &stdinValue)
     process.closeWriteChannel();
 }
 
+// While it lives, the child's whole group dies with us even if we are SIGKILLed.
+class GroupWatch
+{
+public:
+    explicit GroupWatch(qint64 pgid)
+        : m_pgid(pgid)
+    {
+        watchProcessGroup(m_pgid);
+    }
+    ~GroupWatch() { unwatchProcessGroup(m_pgid); }
+    GroupWatch(const GroupWatch &) = delete;
+    GroupWatch &operator=(const GroupWatch &) = delete;
+
+private:
+    qint64 m_pgid;
+};
+
 } // namespace
 
 void ShellExecNode::run(NodeContext &context)
@@ -113,6 +130,7 @@ void ShellExecNode::run(NodeContext &context)
     process.start();
     if (!process.waitForStarted(-1))
         throw NodeError(startError(process, command));
+    const GroupWatch watch(process.processId());
     writeStdin(process, context.input(QStringLiteral("stdin")));
 
     while (process.state() != QProcess::NotRunning) {
