@@ -11,5 +11,7 @@ int fmtCommand(const QStringList &args);
 int nodesCommand(const QStringList &args);
 int importCommand(const QStringList &args); // cmd_import.cpp (importers/)
 int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
+int serveCommand(const QStringList &args); // cmd_serve.cpp, remote/
+int watchCommand(const QStringList &args); // cmd_watch.cpp, remote/
 
 } // namespace Flow::Cli

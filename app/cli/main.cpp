@@ -17,17 +17,6 @@ struct Command
     std::function<int(const QStringList &)> run;
 };
 
-int serveCommand(const QStringList &args)
-{
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        printOut(QStringLiteral("Usage: flowrun serve\n\nRuns workflows for remote clients over WebSocket. "
-                                "Coming: not implemented in this version.\n"));
-        return ExitOk;
-    }
-    printError(QStringLiteral("serve: not implemented in this version"));
-    return ExitUsage;
-}
-
 const QList<Command> &commands()
 {
     static const QList<Command> table = {
@@ -44,7 +33,8 @@ const QList<Command> &commands()
         {"run", "run FILE", "Run a workflow and print its progress.", runCommand},
         {"import", "import FILE.json [-o OUT]",
          "Convert a FlowEngine workflow (JSON) to YAML; report what was not converted.", importCommand},
-        {"serve", "serve", "Run workflows for remote clients (coming: not in this version).", serveCommand},
+        {"serve", "serve [--listen HOST:PORT]", "Run workflows for remote clients over WebSocket.", serveCommand},
+        {"watch", "watch URL [RUN]", "Follow, start or list runs on a server.", watchCommand},
     };
     return table;
 }

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "remotedock.h"
 
 #include "commandpalette.h"
 #include "filecontroller.h"
@@ -183,6 +184,8 @@ void MainWindow::createRunDocks(QDockWidget *below)
     tabifyDockWidget(below, runDock);
     tabifyDockWidget(below, logDock);
     tabifyDockWidget(below, timelineDock);
+    m_remote = new RemoteDock(m_runs, [this] { return m_session->text(); }, this);
+    tabifyDockWidget(below, addDock(QStringLiteral("RemoteDock"), tr("Remote"), m_remote, Qt::BottomDockWidgetArea));
     // Pressing Run brings the run table forward; the problems come back when the user picks them.
     connect(m_runs, &RunWorkbench::runStarted, runDock, [runDock] {
         runDock->show();

@@ -21,6 +21,7 @@ class PaletteWidget;
 namespace Flow::Studio {
 
 class CommandPalette;
+class RemoteDock;
 class FileController;
 class InspectorWidget;
 class NotificationArea;
@@ -61,6 +62,7 @@ public:
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
     SubflowActions *subflows() const { return m_subflows; }
+    RemoteDock *remoteDock() const { return m_remote; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -118,6 +120,7 @@ private:
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
     SubflowActions *m_subflows = nullptr;
+    RemoteDock *m_remote = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

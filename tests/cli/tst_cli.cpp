@@ -162,7 +162,7 @@ void TestCli::helpAndVersion_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QStringList>("mustContain");
     const QStringList commandNames{"validate", "fmt",    "nodes",          "run",
-                                   "serve",    "coming", "Drops comments", "Never modifies a file"};
+                                   "serve",    "watch", "Drops comments", "Never modifies a file"};
     QTest::newRow("--help") << QStringList{"--help"} << commandNames;
     QTest::newRow("-h") << QStringList{"-h"} << commandNames;
     QTest::newRow("help") << QStringList{"help"} << commandNames;
@@ -173,7 +173,8 @@ void TestCli::helpAndVersion_data()
     QTest::newRow("help validate") << QStringList{"help", "validate"}
                                    << QStringList{"flowrun validate", "FILE:LINE:COL: error: MESSAGE"};
     QTest::newRow("help nodes") << QStringList{"help", "nodes"} << QStringList{"--json"};
-    QTest::newRow("help serve") << QStringList{"help", "serve"} << QStringList{"not implemented"};
+    QTest::newRow("help serve") << QStringList{"help", "serve"} << QStringList{"--listen", "--token-file"};
+    QTest::newRow("help watch") << QStringList{"help", "watch"} << QStringList{"--start", "--after", "--json"};
 }
 
 void TestCli::helpAndVersion()
@@ -197,7 +198,11 @@ void TestCli::usageErrors_data()
     QTest::newRow("validate without files") << QStringList{"validate"} << "no files given";
     QTest::newRow("fmt without files") << QStringList{"fmt", "--check"} << "no files given";
     QTest::newRow("unknown option") << QStringList{"validate", "--bogus", "x.yaml"} << "bogus";
-    QTest::newRow("serve") << QStringList{"serve"} << "not implemented in this version";
+    QTest::newRow("serve beyond loopback without a token")
+        << QStringList{"serve", "--listen", "0.0.0.0:0"} << "without a token";
+    QTest::newRow("serve bad listen") << QStringList{"serve", "--listen", "nowhere"} << "HOST:PORT";
+    QTest::newRow("watch without URL") << QStringList{"watch"} << "give a server URL";
+    QTest::newRow("watch bad URL") << QStringList{"watch", "http://x"} << "ws://";
 }
 
 void TestCli::usageErrors()

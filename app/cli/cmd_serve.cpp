@@ -1,0 +1,221 @@
+// flowrun serve: runs workflows for WebSocket clients (docs/protocol.md, docs/cli.md).
+#include "cliutil.h"
+#include "commands.h"
+#include "signalpipe.h"
+
+#include "remote/eventarchive.h"
+#include "remote/remoteserver.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+
+#include <csignal>
+
+namespace Flow::Cli {
+namespace {
+
+struct ServeSetup
+{
+    Remote::ServerOptions options;
+    QString dbPath;
+};
+
+// "HOST:PORT", "[V6]:PORT" or ":PORT" (loopback).
+bool parseListen(const QString &text, Remote::ServerOptions &options)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon < 0)
+        return false;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return false;
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host.isEmpty() || host == u"localhost")
+        options.address = QHostAddress::LocalHost;
+    else if (!options.address.setAddress(host))
+        return false;
+    options.port = quint16(port);
+    return true;
+}
+
+std::optional<QString> readToken(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("serve: cannot read the token file %1: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    const QString token = QString::fromUtf8(file.read(4096)).trimmed();
+    if (token.isEmpty()) {
+        printError(QStringLiteral("serve: the token file %1 is empty").arg(path));
+        return std::nullopt;
+    }
+    if (QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+        printError(QStringLiteral("serve: warning: %1 is readable by other users (chmod 600 it)").arg(path));
+    return token;
+}
+
+bool loadTls(const QString &certPath, const QString &keyPath, Remote::ServerOptions &options)
+{
+    QFile certFile(certPath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("serve: cannot read %1 or %2").arg(certPath, keyPath));
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyBytes = keyFile.readAll();
+    QSslKey key(keyBytes, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyBytes, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        printError(QStringLiteral("serve: %1 holds no PEM certificate or %2 no PEM key (RSA or EC)")
+                       .arg(certPath, keyPath));
+        return false;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(key);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    options.ssl = ssl;
+    return true;
+}
+
+std::optional<int> positive(const QCommandLineParser &p, const QCommandLineOption &o, int &out)
+{
+    if (!p.isSet(o))
+        return std::nullopt;
+    bool ok = false;
+    const int n = p.value(o).toInt(&ok);
+    if (!ok || n < 1) {
+        printError(QStringLiteral("serve: --%1 needs a number of at least 1").arg(o.names().constFirst()));
+        return ExitUsage;
+    }
+    out = n;
+    return std::nullopt;
+}
+
+std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
+{
+    CommandParser cmd(QStringLiteral("serve"), QStringLiteral("serve [options]"),
+                      QStringLiteral("Runs workflows for remote clients and streams their events over "
+                                     "WebSocket (docs/protocol.md).\n"
+                                     "A token is required unless it listens on loopback only. SIGTERM or "
+                                     "Ctrl-C cancels the running runs, tells the clients and exits 0."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port (default 127.0.0.1:8765; port 0 picks "
+                                                   "a free one)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8765"));
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
+                                       QStringLiteral("Clients must send the token in FILE (or "
+                                                      "$FLOWSTUDIO_TOKEN)."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption workflows(QStringLiteral("workflows"),
+                                       QStringLiteral("Working directory of the runs (default: the "
+                                                      "current one)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Keep runs and events in this SQLite history."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption maxRuns(QStringLiteral("max-runs"),
+                                     QStringLiteral("Run at most N workflows at once (default 4)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption maxClients(QStringLiteral("max-clients"),
+                                        QStringLiteral("Accept at most N clients (default 64)."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("TLS certificate (PEM): serve wss://."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("TLS private key (PEM)."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("The server's name in welcome messages."),
+                                  QStringLiteral("NAME"));
+    for (const QCommandLineOption &o :
+         {listen, tokenFile, workflows, db, maxRuns, maxClients, cert, key, name})
+        cmd.parser().addOption(o);
+    if (auto exit = cmd.parse(args, false))
+        return *exit;
+    const QCommandLineParser &p = cmd.parser();
+    if (!cmd.files().isEmpty()) {
+        printError(QStringLiteral("serve: unexpected argument '%1'").arg(cmd.files().first()));
+        return ExitUsage;
+    }
+    Remote::ServerOptions &o = setup.options;
+    if (!parseListen(p.value(listen), o)) {
+        printError(QStringLiteral("serve: --listen needs HOST:PORT, not '%1'").arg(p.value(listen)));
+        return ExitUsage;
+    }
+    if (p.isSet(tokenFile)) {
+        const std::optional<QString> token = readToken(p.value(tokenFile));
+        if (!token)
+            return ExitUsage;
+        o.token = *token;
+    } else {
+        o.token = qEnvironmentVariable("FLOWSTUDIO_TOKEN").trimmed();
+    }
+    if (p.isSet(workflows)) {
+        if (!QFileInfo(p.value(workflows)).isDir()) {
+            printError(QStringLiteral("serve: --workflows: %1 is not a directory").arg(p.value(workflows)));
+            return ExitUsage;
+        }
+        o.workingDirectory = QFileInfo(p.value(workflows)).absoluteFilePath();
+    }
+    if (p.isSet(name))
+        o.name = p.value(name);
+    if (auto exit = positive(p, maxRuns, o.maxRuns))
+        return exit;
+    if (auto exit = positive(p, maxClients, o.maxClients))
+        return exit;
+    if (p.isSet(cert) != p.isSet(key)) {
+        printError(QStringLiteral("serve: --cert and --key go together"));
+        return ExitUsage;
+    }
+    if (p.isSet(cert) && !loadTls(p.value(cert), p.value(key), o))
+        return ExitUsage;
+    setup.dbPath = p.value(db);
+    return std::nullopt;
+}
+
+} // namespace
+
+int serveCommand(const QStringList &args)
+{
+    ServeSetup setup;
+    if (std::optional<int> exit = prepare(args, setup))
+        return *exit;
+    if (!setup.dbPath.isEmpty())
+        printError(QStringLiteral("serve: warning: --db needs the run history, which this build does not "
+                                  "have yet; runs are kept in memory only"));
+    // TODO(history): a RunStore on setup.dbPath implements Remote::EventArchive (see docs/protocol.md).
+    Remote::MemoryArchive archive;
+    Remote::RemoteServer server(setup.options, &archive);
+    QObject::connect(&server, &Remote::RemoteServer::logLine, &server,
+                     [](const QString &line) { printErr(QStringLiteral("flowrun serve: %1\n").arg(line)); });
+    QString error;
+    if (!server.listen(&error)) {
+        printError(QStringLiteral("serve: %1").arg(error));
+        return ExitUsage;
+    }
+    printErr(QStringLiteral("flowrun serve: listening on %1%2\n")
+                 .arg(server.url().toString(),
+                      setup.options.token.isEmpty() ? QStringLiteral(" (no token)") : QString()));
+    SignalPipe signals_;
+    QObject::connect(&signals_, &SignalPipe::received, &server, [&server](int signal) {
+        server.shutdown(signal == SIGTERM ? QStringLiteral("server shutting down (SIGTERM)")
+                                          : QStringLiteral("server shutting down (interrupted)"));
+    });
+    QObject::connect(&server, &Remote::RemoteServer::stopped, qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
+    printErr(QStringLiteral("flowrun serve: stopped\n"));
+    return ExitOk;
+}
+
+} // namespace Flow::Cli
