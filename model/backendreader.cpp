@@ -100,17 +100,31 @@ std::optional<SlurmOptions> readSlurm(Context &context, const Value &v, const QS
 
 namespace Flow {
 
+namespace {
+
+// `time: 30` and `mem: 4000` read as text; written back as the numbers they were.
+Value slurmScalar(const QString &text)
+{
+    bool isNumber = !text.isEmpty();
+    for (const QChar c : text)
+        isNumber = isNumber && c.isDigit();
+    const qint64 n = isNumber && text.size() < 16 ? text.toLongLong() : -1;
+    return n >= 0 && QString::number(n) == text ? Value(n) : Value(text);
+}
+
+} // namespace
+
 Value slurmValue(const SlurmOptions &options)
 {
     Value v = Value::makeMap();
     if (options.partition)
         v.insert(QStringLiteral("partition"), *options.partition);
     if (options.time)
-        v.insert(QStringLiteral("time"), *options.time);
+        v.insert(QStringLiteral("time"), slurmScalar(*options.time));
     if (options.cpus)
         v.insert(QStringLiteral("cpus"), *options.cpus);
     if (options.mem)
-        v.insert(QStringLiteral("mem"), *options.mem);
+        v.insert(QStringLiteral("mem"), slurmScalar(*options.mem));
     if (!options.extraArgs.isEmpty()) {
         Value list = Value::makeList();
         for (const QString &arg : options.extraArgs)

@@ -53,13 +53,13 @@ start_munge() {
     done
     munge_ok || { say "munged does not answer"; exit 1; }
     # This script started it, so `stop` ends it (a munged someone else runs is left alone).
-    cat /run/munge/munged.pid > "$dir/munged.started" 2>/dev/null || pgrep -n -x munged > "$dir/munged.started"
+    cat /run/munge/munged.pid > "$dir/munged.started"
 }
 
 write_conf() {
     local cpus mem
     cpus=${FLOW_SLURM_CPUS:-$(($(nproc) > 8 ? $(nproc) : 8))}
-    mem=$(free -m | awk '/^Mem:/ { print int($7 * 0.9) }')
+    mem=$(awk '/^MemAvailable:/ { print int($2 / 1024 * 0.9) }' /proc/meminfo) # MB, a little under free
     mkdir -p "$dir/state" "$dir/spool" "$dir/jobs"
     cat > "$conf" <<EOF
 # Written by scripts/slurm-local.sh: a one-node cluster for Flowstudio's tests and demos.

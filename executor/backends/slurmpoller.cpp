@@ -59,10 +59,9 @@ SlurmPoller::JobInfo SlurmPoller::info(const QString &jobId) const
 bool SlurmPoller::pollSoon(Millis timeout)
 {
     std::unique_lock lock(m_mutex);
-    // An answer whose query started before now may predate what the caller waits for: wait for two
-    // generations when one is in flight, which the loop cannot tell apart cheaply; one is enough
-    // when the loop is idle. Waiting for +2 is always safe.
-    const qint64 want = m_generation + 2;
+    // A query in flight may have started before the caller's change (a scancel): then only the one
+    // after it counts, which starts at once because m_soon is set.
+    const qint64 want = m_generation + (m_polling ? 2 : 1);
     m_soon = true;
     m_wake.notify_all();
     return m_polled.wait_for(lock, timeout, [&] { return m_generation >= want || m_stop; });
@@ -94,9 +93,11 @@ void SlurmPoller::loop()
             m_polled.notify_all();
             continue;
         }
+        m_polling = true;
         lock.unlock();
         pollOnce(ids);
         lock.lock();
+        m_polling = false;
         ++m_generation;
         m_polled.notify_all();
     }

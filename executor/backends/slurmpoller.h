@@ -57,6 +57,7 @@ private:
     QHash<QString, JobInfo> m_jobs;
     qint64 m_generation = 0; // answers so far
     bool m_soon = false;
+    bool m_polling = false; // a query is in flight
     bool m_stop = false;
     std::thread m_thread;
 };

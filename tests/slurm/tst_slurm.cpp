@@ -139,8 +139,10 @@ void tst_Slurm::failingJobIsRetriedThenFails()
     const QStringList ids = jobIds(rec.events, "bad");
     QCOMPARE(ids.size(), 2);
     QVERIFY(ids[0] != ids[1]); // each attempt is a job of its own
-    QCOMPARE(slurmCommand("squeue", {"--noheader", "--states=all", "--jobs=" + ids[1], "--format=%T"}),
-             QString("FAILED"));
+    // The node ends when the command's status is in; Slurm may still be COMPLETING the job a moment.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        slurmCommand("squeue", {"--noheader", "--states=all", "--jobs=" + ids[1], "--format=%T"}),
+        QString("FAILED"), 20000);
 }
 
 void tst_Slurm::pendingJobShowsAsQueued()
