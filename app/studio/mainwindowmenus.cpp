@@ -8,6 +8,7 @@
 #include "commandpalette.h"
 #include "filecontroller.h"
 #include "problemsview.h"
+#include "shortcutsheet.h"
 #include "workflowsession.h"
 
 #include "canvas/canvaseditor.h"
@@ -112,6 +113,8 @@ void MainWindow::createMenus()
     run->addAction(m_runs->clearAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(createShortcutSheetAction(this, [this] { return allActions(); }));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Flowstudio"));
     about->setObjectName(QStringLiteral("action.about"));
     about->setMenuRole(QAction::AboutRole);
