@@ -185,7 +185,7 @@ QStringList zshSpecs(const QString &f, const Command &c)
 
 QString zshArguments(const QStringList &specs, const QString &indent)
 {
-    QString out = indent + QLatin1String("_arguments -s -S");
+    QString out = indent + QLatin1String("_arguments -S");
     for (const QString &s : specs)
         out += QLatin1String(" \\\n") + indent + QLatin1String("  ") + s;
     return out;
@@ -246,27 +246,27 @@ QString zshCompletion(const Program &p)
                       .arg(p.name);
     out += QStringLiteral("%1_node_types() {\n"
                           "  local -a types\n"
-                          "  types=(${(f)\"$(${words[1]:-flowrun} nodes --json 2>/dev/null | sed -n "
+                          "  types=(${(f)\"$(${_flowrun_program:-flowrun} nodes --json 2>/dev/null | sed -n "
                           "'s/^ *\"type\": *\"\\([^\"]*\\)\".*/\\1/p')\"})\n"
                           "  _wanted node-types expl 'node type' compadd -a types\n"
                           "}\n\n")
                .arg(f);
-    if (p.name != QLatin1String("flowrun"))
-        out.replace(QLatin1String("${words[1]:-flowrun}"), QLatin1String("flowrun"));
     out += QStringLiteral("%1_commands() {\n  local -a commands\n  commands=(\n").arg(f);
     for (const Command &c : p.commands)
         out += QStringLiteral("    '%1:%2'\n").arg(c.name, zshQuoted(firstLine(c.summary)));
     out += QStringLiteral("  )\n  _describe -t commands '%1 command' commands\n}\n\n").arg(p.name);
 
     out += f + QLatin1String("() {\n  local curcontext=$curcontext state state_descr line ret=1\n"
-                             "  typeset -A opt_args\n");
+                             "  typeset -A opt_args\n"
+                             "  # The program as typed (maybe ./flowrun): the node types come from it.\n"
+                             "  local _flowrun_program=${words[1]}\n");
     QStringList mainSpecs = zshSpecs(f, p.main);
     if (p.commands.isEmpty()) {
         out += zshArguments(mainSpecs, QStringLiteral("  ")) + QLatin1String(" && ret=0\n");
     } else {
         mainSpecs << QStringLiteral("'1: :%1_commands'").arg(f) << QStringLiteral("'*:: :->args'");
-        out += zshArguments(mainSpecs, QStringLiteral("  ")).replace(QLatin1String("_arguments -s -S"),
-                                                                    QLatin1String("_arguments -C -s -S"))
+        out += zshArguments(mainSpecs, QStringLiteral("  ")).replace(QLatin1String("_arguments -S"),
+                                                                    QLatin1String("_arguments -C -S"))
                + QLatin1String(" && ret=0\n");
         out += QStringLiteral("  case $state in\n  args)\n"
                               "    curcontext=${curcontext%:*:*}:%1-$words[1]:\n"

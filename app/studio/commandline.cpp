@@ -103,9 +103,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("panel"),
         CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
         QStringLiteral("PANEL"));
-    const QList<QCommandLineOption> options{screenshot, size,         lang,  theme, select, autosave,
-                                            testText,   run,          screenshotAt, param, panel};
-    parser.addOptions(options);
+    const QList<QCommandLineOption> appOptions{screenshot, size, lang,         theme, select, autosave,
+                                               testText,   run,  screenshotAt, param, panel};
+    parser.addOptions(appOptions);
     QCommandLineOption helpJson(QStringLiteral("help-json"),
                                 QStringLiteral("Print the command line as JSON (for the man page)."));
     helpJson.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -122,8 +122,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (parser.isSet(helpJson)) {
-        result.output = QString::fromUtf8(QJsonDocument(CliDoc::toJson(describe(parser, {helpOption, versionOption} + options)))
-                                              .toJson(QJsonDocument::Indented));
+        const CliDoc::Program program = describe(parser, QList{helpOption, versionOption} + appOptions);
+        result.output = QString::fromUtf8(QJsonDocument(CliDoc::toJson(program)).toJson(QJsonDocument::Indented));
         return result;
     }
     if (parser.isSet(versionOption)) {

@@ -63,7 +63,7 @@ QList<ShortcutEntry> collectShortcuts(const QMainWindow *window, const QList<QAc
     for (QAction *action : allActions) {
         const QStringList keys = keysOf(action);
         if (!seen.contains(action) && !keys.isEmpty())
-            entries.append({QObject::tr("Other"), plainText(action->text()), keys});
+            entries.append({ShortcutSheet::tr("Other"), plainText(action->text()), keys});
     }
     return entries;
 }

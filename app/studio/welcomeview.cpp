@@ -27,10 +27,16 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Flow::Studio {
 namespace {
 
-const QSize ThumbnailSize(264, 150);
+const QSize ThumbnailSize(232, 136);
+// Below this scale the cards draw as plain blocks (the canvas's overview level of detail); a thumbnail
+// is drawn at least this big and then scaled down, so it shows real cards in miniature.
+constexpr qreal ThumbnailDetailScale = 0.6;
+constexpr qreal MaxOversampling = 4;
 constexpr int ThumbnailMargin = 28; // scene units around the cards
 constexpr int RecentShown = 8;
 
@@ -119,14 +125,19 @@ QImage renderWorkflowThumbnail(const QByteArray &yaml, const NodeTypeCatalog *ca
                                                              ThumbnailMargin, ThumbnailMargin);
     if (source.isEmpty())
         return image;
+    const qreal scale = std::min(size.width() / source.width(), size.height() / source.height());
+    const qreal oversampling = std::clamp(ThumbnailDetailScale / scale, 1.0, MaxOversampling);
+    QImage large(size * oversampling, QImage::Format_ARGB32_Premultiplied);
+    large.fill(scene.theme().background);
     // Kept in proportion and centred: a wide graph gets bands above and below, not squashed cards.
-    QSizeF fitted = source.size().scaled(QSizeF(size), Qt::KeepAspectRatio);
-    const QRectF target(QPointF((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2),
+    const QSizeF fitted = source.size().scaled(QSizeF(large.size()), Qt::KeepAspectRatio);
+    const QRectF target(QPointF((large.width() - fitted.width()) / 2, (large.height() - fitted.height()) / 2),
                         fitted);
-    QPainter painter(&image);
+    QPainter painter(&large);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     scene.render(&painter, target, source, Qt::KeepAspectRatio);
-    return image;
+    painter.end();
+    return large.size() == size ? large : large.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 QString exampleCopyPath(const ExampleInfo &example)
@@ -165,16 +176,16 @@ WelcomeView::WelcomeView(const NodeTypeCatalog *catalog, const QStringList &rece
                               this));
     titleRow->addLayout(titleText, 1);
 
-    auto columns = new QHBoxLayout;
-    columns->setSpacing(40);
-    columns->addWidget(createStartColumn(recentFiles));
-    columns->addWidget(createExampleColumn(), 1);
+    auto top = new QHBoxLayout;
+    top->setSpacing(40);
+    top->addWidget(createStartColumn(recentFiles), 1);
 
     auto layout = new QVBoxLayout(this);
-    layout->setContentsMargins(48, 36, 48, 24);
-    layout->setSpacing(24);
+    layout->setContentsMargins(40, 28, 40, 16);
+    layout->setSpacing(20);
     layout->addLayout(titleRow);
-    layout->addLayout(columns, 1);
+    layout->addLayout(top);
+    layout->addWidget(createExampleColumn(), 1);
 
     m_pendingThumbnails = int(m_exampleInfos.size());
     if (m_pendingThumbnails > 0)
@@ -183,31 +194,30 @@ WelcomeView::WelcomeView(const NodeTypeCatalog *catalog, const QStringList &rece
 
 QWidget *WelcomeView::createStartColumn(const QStringList &recentFiles)
 {
-    auto column = new QWidget(this);
-    column->setFixedWidth(320);
-    auto layout = new QVBoxLayout(column);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("Start"), column));
+    auto row = new QWidget(this);
+    auto start = new QVBoxLayout;
+    start->addWidget(heading(tr("Start"), row));
     m_new = startButton(QStringLiteral("document-new"), QStringLiteral(":/icons/add-node.svg"),
-                        tr("New Workflow"), QKeySequence::New, column);
+                        tr("New Workflow"), QKeySequence::New, row);
     m_open = startButton(QStringLiteral("document-open"), QString(), tr("Open a Workflow File…"),
-                         QKeySequence::Open, column);
+                         QKeySequence::Open, row);
     connect(m_new, &QPushButton::clicked, this, &WelcomeView::newRequested);
     connect(m_open, &QPushButton::clicked, this, &WelcomeView::openRequested);
-    layout->addWidget(m_new);
-    layout->addWidget(m_open);
-    layout->addSpacing(16);
-    layout->addWidget(heading(tr("Recent"), column));
+    start->addWidget(m_new);
+    start->addWidget(m_open);
+    start->addStretch(1);
 
-    m_recent = new QListWidget(column);
+    auto recent = new QVBoxLayout;
+    recent->addWidget(heading(tr("Recent"), row));
+    m_recent = new QListWidget(row);
     m_recent->setObjectName(QStringLiteral("WelcomeRecent"));
     m_recent->setFrameShape(QFrame::NoFrame);
-    m_recent->setBackgroundRole(QPalette::Window);
+    m_recent->viewport()->setBackgroundRole(QPalette::Window);
     m_recent->setTextElideMode(Qt::ElideMiddle);
     for (const QString &path : recentFiles.mid(0, RecentShown)) {
         const QFileInfo info(path);
-        auto item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(info.fileName(),
-                                                                    QDir::toNativeSeparators(info.absolutePath())),
+        auto item = new QListWidgetItem(QStringLiteral("%1  —  %2").arg(info.fileName(),
+                                                                      QDir::toNativeSeparators(info.absolutePath())),
                                         m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
@@ -219,13 +229,26 @@ QWidget *WelcomeView::createStartColumn(const QStringList &recentFiles)
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         emit recentRequested(item->data(Qt::UserRole).toString());
     });
-    layout->addWidget(m_recent, 1);
-    QLabel *none = hint(tr("Files you open or save appear here."), column);
+    // Room for five files; more scroll.
+    m_recent->setFixedHeight(5 * m_recent->fontMetrics().height() * 3 / 2 + 4);
+    recent->addWidget(m_recent);
+    QLabel *none = hint(tr("Files you open or save appear here."), row);
     none->setVisible(m_recent->count() == 0);
     m_recent->setVisible(m_recent->count() > 0);
-    layout->addWidget(none);
-    layout->addStretch(m_recent->count() == 0 ? 1 : 0);
-    return column;
+    recent->addWidget(none);
+    recent->addStretch(1);
+
+    auto layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(40);
+    auto startColumn = new QWidget(row);
+    startColumn->setLayout(start);
+    startColumn->setFixedWidth(260);
+    start->setContentsMargins(0, 0, 0, 0);
+    recent->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(startColumn);
+    layout->addLayout(recent, 1);
+    return row;
 }
 
 QWidget *WelcomeView::createExampleColumn()
@@ -233,8 +256,12 @@ QWidget *WelcomeView::createExampleColumn()
     auto column = new QWidget(this);
     auto layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(heading(tr("Examples"), column));
-    layout->addWidget(hint(tr("Each opens as your own copy: explore it, run it, change it."), column));
+    auto title = new QHBoxLayout;
+    title->addWidget(heading(tr("Examples"), column));
+    title->addSpacing(12);
+    title->addWidget(hint(tr("Each opens as your own copy: explore it, run it, change it."), column), 1,
+                     Qt::AlignBottom);
+    layout->addLayout(title);
 
     m_examples = new QListWidget(column);
     m_examples->setObjectName(QStringLiteral("WelcomeExamples"));
@@ -244,11 +271,11 @@ QWidget *WelcomeView::createExampleColumn()
     m_examples->setWrapping(true);
     m_examples->setWordWrap(true);
     m_examples->setIconSize(ThumbnailSize);
-    m_examples->setGridSize(ThumbnailSize + QSize(24, 64));
+    m_examples->setGridSize(ThumbnailSize + QSize(20, 58));
     m_examples->setSpacing(8);
     m_examples->setUniformItemSizes(true);
     m_examples->setFrameShape(QFrame::NoFrame);
-    m_examples->setBackgroundRole(QPalette::Window);
+    m_examples->viewport()->setBackgroundRole(QPalette::Window);
     const QPixmap empty = placeholder(palette());
     for (const ExampleInfo &example : std::as_const(m_exampleInfos)) {
         auto item = new QListWidgetItem(QIcon(empty),
@@ -282,8 +309,10 @@ void WelcomeView::renderNextThumbnail()
 
 bool WelcomeView::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == parentWidget() && event->type() == QEvent::Resize)
-        setGeometry(parentWidget()->rect());
+    // Follows the canvas it covers (a sibling, so the canvas's own overlays stay beneath it).
+    if (auto canvas = qobject_cast<QWidget *>(watched);
+        canvas && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        setGeometry(canvas->geometry());
     return QWidget::eventFilter(watched, event);
 }
 
@@ -300,9 +329,10 @@ void WelcomeView::keyPressEvent(QKeyEvent *event)
 WelcomeView *WelcomeView::install(MainWindow *window)
 {
     CanvasEditor *canvas = window->canvas();
-    auto view = new WelcomeView(window->session()->catalog(), window->files()->recentFiles(), canvas);
+    auto view = new WelcomeView(window->session()->catalog(), window->files()->recentFiles(),
+                                canvas->parentWidget());
     canvas->installEventFilter(view);
-    view->setGeometry(canvas->rect());
+    view->setGeometry(canvas->geometry());
     view->raise();
     view->show();
     FileController *files = window->files();

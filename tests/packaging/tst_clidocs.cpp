@@ -57,12 +57,13 @@ QString manText(const QString &roff)
         if (line.startsWith(QLatin1String(".\\\"")) || line == QLatin1String(".br") || line == QLatin1String(".PP")
             || line == QLatin1String(".TP"))
             continue;
+        if (line.startsWith(QLatin1String(".SS \"")) || line.startsWith(QLatin1String(".SH \"")))
+            line = line.mid(5).chopped(1);
         line.remove(QRegularExpression(QStringLiteral("^\\.(SH|SS|B|TH) ")));
         line.remove(QRegularExpression(QStringLiteral("\\\\f[BIR]")));
         line.replace(QLatin1String("\\-"), QLatin1String("-"));
         line.replace(QLatin1String("\\&"), QString());
         line.replace(QLatin1String("\\e"), QLatin1String("\\"));
-        line.remove(QLatin1Char('"'));
         lines.append(line);
     }
     return collapsed(lines.join(QLatin1Char(' ')));

@@ -118,7 +118,7 @@ void TestWelcome::thumbnailsAreDrawnByTheCanvas()
         palette.setColor(QPalette::Text, Qt::white);
     }
     const CanvasTheme theme = CanvasTheme::fromPalette(palette);
-    const QSize size(264, 150);
+    const QSize size(232, 136);
     const QImage one = renderWorkflowThumbnail(StudioTest::twoNodes(), nullptr, size, palette);
     QCOMPARE(one.size(), size);
     // The canvas's own card fill shows, on the canvas background.
@@ -129,7 +129,7 @@ void TestWelcome::thumbnailsAreDrawnByTheCanvas()
                                                size, palette);
     QVERIFY(pixelsOf(big, theme.cardFill) > 200);
     QVERIFY(big != one);
-    QVERIFY(renderWorkflowThumbnail("not: [a workflow", nullptr, size, palette).isNull());
+    QVERIFY(renderWorkflowThumbnail("[1, 2, 3]\n", nullptr, size, palette).isNull());
 
     WelcomeView view(nullptr, {});
     QSignalSpy finished(&view, &WelcomeView::thumbnailsFinished);
@@ -192,9 +192,9 @@ void TestWelcome::coversTheCanvasUntilAWorkflowIsOpened()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(welcome->isVisible());
-    QCOMPARE(welcome->geometry(), window.canvas()->rect());
+    QCOMPARE(welcome->geometry(), window.canvas()->geometry());
     window.resize(window.size() + QSize(80, 40));
-    QTRY_COMPARE(welcome->geometry(), window.canvas()->rect());
+    QTRY_COMPARE(welcome->geometry(), window.canvas()->geometry());
 
     QVERIFY(window.files()->openFile(StudioTest::exampleFiles().first()));
     QVERIFY(!welcome->isVisible());
@@ -294,7 +294,7 @@ void TestWelcome::shortcutSheetFilters()
         }
         QCOMPARE(group->isHidden(), group->text(0) != QLatin1String("File"));
     }
-    QVERIFY(visible >= 2); // Save, Save As
+    QVERIFY(visible >= 1);
 }
 
 QTEST_MAIN(TestWelcome)
