@@ -139,8 +139,8 @@ void TestPackage::control_data()
     QTest::newRow("Version") << "Version" << QStringList{FLOW_PROJECT_VERSION};
     // From dpkg-shlibdeps: the Debian packages of the libraries the build linked.
     QTest::newRow("Depends") << "Depends"
-                             << QStringList{"libqt6core6", "libqt6widgets6", "libqt6sql6", "libqt6websockets6",
-                                            "libqt6svg6", "libyaml-cpp0.7", "libqscintilla2-qt6", "libc6",
+                             << QStringList{"libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6svg6",
+                                            "libqt6qml6", "libyaml-cpp0.7", "libqscintilla2-qt6", "libc6",
                                             "libqt6sql6-sqlite"};
     QTest::newRow("Recommends") << "Recommends" << QStringList{"qt6-translations-l10n"};
     QTest::newRow("Description") << "Description" << QStringList{"workflows"};
@@ -227,7 +227,9 @@ void TestPackage::mimeTypeCompiles()
     QVERIFY(QFile::copy(path(QStringLiteral("usr/share/mime/packages/%1.xml").arg(AppId)),
                         mime.filePath(QStringLiteral("packages/%1.xml").arg(AppId))));
     const Result r = run(QStringLiteral("update-mime-database"), {mime.path()});
-    QVERIFY2(r.exitCode == 0 && r.err.trimmed().isEmpty(), qPrintable(r.err));
+    // (It also notes that the scratch directory is not on XDG_DATA_DIRS: not a problem of the file.)
+    QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("rror")) && !r.err.contains(QLatin1String("arning")),
+             qPrintable(r.err));
     QFile compiled(mime.filePath(QStringLiteral("application/x-flowstudio-workflow.xml")));
     QVERIFY(compiled.open(QIODevice::ReadOnly));
     QVERIFY(compiled.readAll().contains("Flowstudio workflow"));
