@@ -29,6 +29,9 @@ struct RunOptions
     NodeCache *cache = nullptr; // for nodes with `cache: true`; not owned, must be thread-safe
     // A JavaScript expression running longer than this is interrupted and fails its node.
     std::chrono::milliseconds expressionTimeLimit{2000};
+    // Where shell.exec nodes without their own `backend:` run, over settings.backend (`flowrun run
+    // --backend`). Unset: as the workflow says.
+    std::optional<Backend> backend;
 };
 
 // A `-p name=value` text as the param's type: the type of its default when that is a number, a bool,

@@ -16,6 +16,7 @@ packages=(
     libyaml-cpp-dev libqscintilla2-qt6-dev libgraphviz-dev xvfb xauth imagemagick
     ninja-build cmake pkg-config g++ make libbenchmark-dev python3-jsonschema python3-yaml
     dpkg-dev file desktop-file-utils appstream shared-mime-info zsh
+    slurm-wlm munge
 )
 
 as_root() {

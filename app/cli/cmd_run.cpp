@@ -1,9 +1,10 @@
 // flowrun run: runs a workflow with the local executor and reports its events (docs/executor.md).
+#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
 
 #include "executor/run.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "model/workflowio.h"
 
 #include <QCoreApplication>
@@ -276,6 +277,10 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     const QCommandLineOption maxParallel(QStringLiteral("max-parallel"),
                                          QStringLiteral("Run at most N nodes at once (overrides settings)."),
                                          QStringLiteral("N"));
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     QStringLiteral("Run shell.exec nodes on local or slurm (overrides "
+                                                    "settings.backend; a node's own backend: wins)."),
+                                     QStringLiteral("local|slurm"));
     const QCommandLineOption events(QStringLiteral("events"),
                                     QStringLiteral("Write every event to FILE as NDJSON."),
                                     QStringLiteral("FILE"));
@@ -287,7 +292,7 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
                                     QStringLiteral("NAME"));
     const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
                                      QStringLiteral("Also print every log line of every node."));
-    for (const QCommandLineOption &o : {param, maxParallel, events, json, secret, verbose})
+    for (const QCommandLineOption &o : {param, maxParallel, backend, events, json, secret, verbose})
         cmd.parser().addOption(o);
     cmd.addFilesArgument(QStringLiteral("The workflow file; '-' reads standard input."));
     if (auto exit = cmd.parse(args, true))
@@ -308,6 +313,14 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
             return ExitInvalid;
         }
         setup.options.maxParallel = n;
+    }
+    if (cmd.parser().isSet(backend)) {
+        setup.options.backend = backendFromName(cmd.parser().value(backend));
+        if (!setup.options.backend) {
+            printError(QStringLiteral("run: --backend must be local or slurm, not '%1'")
+                           .arg(cmd.parser().value(backend)));
+            return ExitInvalid;
+        }
     }
     for (const QString &name : cmd.parser().values(secret))
         setup.options.secrets.insert(name, qEnvironmentVariable(name.toLocal8Bit().constData()));

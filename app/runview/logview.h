@@ -1,8 +1,9 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runfeed.h"
 #include "logmodel.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -29,10 +30,15 @@ public:
     explicit LogView(QWidget *parent = nullptr);
     ~LogView() override;
 
+    // Shows the log of `feed`'s run (kept with the feed: RunViewData) and nothing else, until another
+    // feed is set; null shows an empty log. Filters, follow mode and column widths stay.
+    void setFeed(RunFeed *feed);
+    RunFeed *feed() const { return m_feed; }
     LogModel *model() const { return m_model; }
     LogFilterModel *filterModel() const { return m_filter; }
     QTableView *view() const { return m_table; }
 
+    // Without a feed: adds to the view's own model (tests, benchmarks).
     void addEvents(const Flow::RunEvents &events);
     void clear();
 
@@ -60,8 +66,11 @@ private:
     void scrollBarValueChanged(int value);
     void scrollBarRangeChanged();
     void updateCountLabel();
+    void setModel(LogModel *model);
 
+    LogModel *m_ownModel; // shown without a feed
     LogModel *m_model;
+    QPointer<RunFeed> m_feed;
     LogFilterModel *m_filter;
     QTableView *m_table;
     QComboBox *m_nodeCombo;

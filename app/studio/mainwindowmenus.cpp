@@ -9,7 +9,7 @@
 #include "filecontroller.h"
 #include "problemsview.h"
 #include "shortcutsheet.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/graphcontroller.h"
@@ -111,6 +111,8 @@ void MainWindow::createMenus()
     run->addAction(m_runs->stopAction());
     run->addSeparator();
     run->addAction(m_runs->clearAction());
+    run->addSeparator();
+    run->addAction(m_runs->openRecordingAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(createShortcutSheetAction(this, [this] { return allActions(); }));

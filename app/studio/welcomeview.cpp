@@ -2,7 +2,7 @@
 
 #include "filecontroller.h"
 #include "mainwindow.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"

@@ -6,7 +6,7 @@
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
 #include "canvastestutil.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 
@@ -274,6 +274,15 @@ int main(int argc, char **argv)
         b.view()->setZoom(0.1, b.editor.scene()->nodesBoundingRect().center());
         const QJsonObject drag = b.timeDrag(selection.at(selection.size() / 2), 300);
         std::printf("%s\n", QJsonDocument(drag).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+
+    if (args.contains(QStringLiteral("--profile-fit"))) {
+        // Only repaints at the zoom "fit" chooses, for `perf record`.
+        b.doc.setWorkflow(wf);
+        b.view()->zoomToFit();
+        const QJsonObject repaint = b.timeRepaint(200);
+        std::printf("%s\n", QJsonDocument(repaint).toJson(QJsonDocument::Compact).constData());
         return 0;
     }
 

@@ -304,6 +304,7 @@ void TstCanvasOverlay::failedNodeTooltipHoldsError()
     QTRY_COMPARE(QToolTip::text(), nodeStateStyle(NodeState::Pending).label);
     QToolTip::hideText();
     // A failed node that succeeds in a new run loses the error.
+    scene()->clearRunOverlay();
     Stream next(QStringLiteral("r2"));
     apply(next, {"started a", "succeeded a duration=1500"});
     QVERIFY(item("a")->toolTip().isEmpty());
@@ -369,8 +370,9 @@ void TstCanvasOverlay::onlyChangedItemsRepaint()
     scene()->applyRunEvents(logs);
     QApplication::processEvents();
     QVERIFY(spy.region.isEmpty());
-    // The overlay's state skips log lines (nothing on a card shows them) but still follows the stream.
-    QCOMPARE(scene()->runState()->node("c")->logLines, 0);
+    // The state is the feed's, folded once for every view (the run table shows the lines), so it
+    // counts them; the canvas only draws nothing new for them.
+    QCOMPARE(scene()->runState()->node("c")->logLines, 100);
     QCOMPARE(scene()->runState()->gaps(), 0);
     QCOMPARE(scene()->runState()->lastSeq(), logs.constLast().seq);
 }
@@ -404,20 +406,34 @@ void TstCanvasOverlay::bigBatchRepaintsEverythingOnce()
 
 void TstCanvasOverlay::newRunReplacesOld()
 {
+    // Two runs, each in its own feed: the scene shows the feed it is given, and only that one.
     Stream first(QStringLiteral("r1"));
-    apply(first, {"started a", "succeeded a duration=5", "failed b error=x"});
+    RunFeed one;
+    one.apply(first.parse({"started a", "succeeded a duration=5", "failed b error=x"}));
+    scene()->setRunFeed(&one);
     QCOMPARE(stateOf(scene(), "b"), QString("failed"));
     QVERIFY(item("b")->toolTip().contains(u"x"));
     Stream second(QStringLiteral("r2"));
-    scene()->applyRunEvents(second.parse({"run nodes=b", "queued b"}));
+    RunFeed two;
+    two.apply(second.parse({"run nodes=b", "queued b"}));
+    scene()->setRunFeed(&two);
     QCOMPARE(scene()->runState()->runId(), QString("r2"));
     QCOMPARE(stateOf(scene(), "a"), QString("-"));
     QCOMPARE(stateOf(scene(), "b"), QString("queued"));
     QVERIFY(item("a")->toolTip().isEmpty());
     QVERIFY(!wire("a", "b")->carriedData());
-    // Late events of the first run change nothing.
-    scene()->applyRunEvents(first.parse({"succeeded b duration=1"}));
+    // Events of the first run, into its own feed, change nothing shown.
+    one.apply(first.parse({"succeeded b duration=1"}));
     QCOMPARE(stateOf(scene(), "b"), QString("queued"));
+    // A run.started of another run given to the shown feed is not taken either.
+    two.apply(Stream(QStringLiteral("r3")).parse({"started a"}));
+    QCOMPARE(stateOf(scene(), "a"), QString("-"));
+    // Back to the first: its latest state, drawn at once.
+    scene()->setRunFeed(&one);
+    QCOMPARE(stateOf(scene(), "b"), QString("succeeded"));
+    QVERIFY(wire("a", "b")->carriedData());
+    scene()->setRunFeed(nullptr);
+    QVERIFY(!scene()->hasRunOverlay());
 }
 
 void TstCanvasOverlay::editsDuringRun()
@@ -460,7 +476,10 @@ void TstCanvasOverlay::editsDuringRun()
 void TstCanvasOverlay::clearRestoresEditingLook()
 {
     Stream stream;
-    apply(stream, {"started a", "succeeded a duration=5", "failed b error=x"});
+    RunFeed feed;
+    feed.apply(stream.parse({"started a", "succeeded a duration=5", "failed b error=x"}));
+    scene()->setRunFeed(&feed);
+    QCOMPARE(stateOf(scene(), "b"), QString("failed"));
     QSignalSpy changed(scene(), &GraphScene::runOverlayChanged);
     scene()->clearRunOverlay();
     QCOMPARE(changed.size(), 1);
@@ -472,13 +491,13 @@ void TstCanvasOverlay::clearRestoresEditingLook()
     }
     QVERIFY(!wire("a", "b")->carriedData());
     QVERIFY(!scene()->isRunOverlayTicking());
-    // The cleared run's late batches do not bring it back...
-    scene()->applyRunEvents(stream.parse({"succeeded c duration=5"}));
+    // The cleared run's later batches do not bring it back: the scene is bound to no feed now...
+    feed.apply(stream.parse({"succeeded c duration=5"}));
     QVERIFY(!scene()->runState());
-    // ...a run.started (of any run, also the same one replayed) does.
-    Stream replay;
-    apply(replay, {"started a"});
-    QCOMPARE(stateOf(scene(), "a"), QString("running"));
+    QCOMPARE(changed.size(), 1);
+    // ...until one is given again, which shows its latest state at once.
+    scene()->setRunFeed(&feed);
+    QCOMPARE(stateOf(scene(), "c"), QString("succeeded"));
 }
 
 void TstCanvasOverlay::realRun()

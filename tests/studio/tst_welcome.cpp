@@ -6,7 +6,7 @@
 #include "shortcutsheet.h"
 #include "studioapp.h"
 #include "welcomeview.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/canvastheme.h"
