@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
     QStringList args = app.arguments().mid(1);
     const qsizetype separator = args.indexOf(QStringLiteral("--"));
     if (separator < 0 || separator + 1 >= args.size())
-        return fail(QStringLiteral("usage: flow_docgen [--man|--bash|--zsh|--json OUT]... [--date D] -- PROGRAM ARGS..."));
+        return fail(QStringLiteral(
+            "usage: flow_docgen [--man|--bash|--zsh|--json OUT]... [--date D] -- PROGRAM ARGS..."));
     const QStringList command = args.mid(separator + 1);
     args = args.mid(0, separator);
     QHash<QString, QString> outputs;
@@ -52,8 +53,10 @@ int main(int argc, char *argv[])
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start(command.first(), command.mid(1));
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return fail(QStringLiteral("%1 failed: %2").arg(command.join(QLatin1Char(' ')), process.errorString()));
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0)
+        return fail(
+            QStringLiteral("%1 failed: %2").arg(command.join(QLatin1Char(' ')), process.errorString()));
     const QByteArray json = process.readAllStandardOutput();
 
     QJsonParseError parseError;
@@ -61,7 +64,8 @@ int main(int argc, char *argv[])
     if (document.isNull())
         return fail(QStringLiteral("%1: not JSON: %2").arg(command.first(), parseError.errorString()));
     QString error;
-    const std::optional<Flow::CliDoc::Program> program = Flow::CliDoc::programFromJson(document.object(), &error);
+    const std::optional<Flow::CliDoc::Program> program
+        = Flow::CliDoc::programFromJson(document.object(), &error);
     if (!program)
         return fail(QStringLiteral("%1: %2").arg(command.first(), error));
 

@@ -55,7 +55,9 @@ public:
     bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
     QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
+    QString value(const QString &name) const { return m_parser.value(name); }
     QStringList values(const QCommandLineOption &option) const { return m_parser.values(option); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
     QStringList positionalArguments() const { return m_parser.positionalArguments(); }
 
 private:

@@ -92,16 +92,17 @@ CliDoc::Command helpDescription()
     help.name = QStringLiteral("help");
     help.synopsis = QLatin1String(HelpSynopsis);
     help.summary = QLatin1String(HelpSummary);
-    help.description = QStringLiteral("Shows the list of commands, or the options of COMMAND (as COMMAND --help).\n"
-                                      "With --json, prints this whole command line as JSON instead: commands, "
-                                      "options, arguments and what their values are (see docs/cli.md).");
+    help.description
+        = QStringLiteral("Shows the list of commands, or the options of COMMAND (as COMMAND --help).\n"
+                         "With --json, prints this whole command line as JSON instead: commands, "
+                         "options, arguments and what their values are (see docs/cli.md).");
     help.options.append({{QStringLiteral("json")},
                          {},
                          QStringLiteral("Print the description of every command as JSON."),
                          {},
                          CliDoc::ValueKind::None});
-    help.arguments.append(CliDoc::describeArgument(QStringLiteral("COMMAND"), QStringLiteral("A command name."),
-                                                   QStringLiteral("[COMMAND]")));
+    help.arguments.append(CliDoc::describeArgument(
+        QStringLiteral("COMMAND"), QStringLiteral("A command name."), QStringLiteral("[COMMAND]")));
     return help;
 }
 

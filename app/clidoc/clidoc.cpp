@@ -25,7 +25,10 @@ QJsonObject optionJson(const Option &o)
 
 QJsonObject argumentJson(const Argument &a)
 {
-    return {{"name", a.name}, {"syntax", a.syntax}, {"description", a.description}, {"complete", kindName(a.kind)}};
+    return {{"name", a.name},
+            {"syntax", a.syntax},
+            {"description", a.description},
+            {"complete", kindName(a.kind)}};
 }
 
 QJsonObject commandJson(const Command &c)
@@ -36,8 +39,9 @@ QJsonObject commandJson(const Command &c)
     QJsonArray arguments;
     for (const Argument &a : c.arguments)
         arguments.append(argumentJson(a));
-    return {{"name", c.name},         {"synopsis", c.synopsis}, {"summary", c.summary},
-            {"description", c.description}, {"options", options}, {"arguments", arguments}};
+    return {{"name", c.name},       {"synopsis", c.synopsis},
+            {"summary", c.summary}, {"description", c.description},
+            {"options", options},   {"arguments", arguments}};
 }
 
 QStringList strings(const QJsonValue &value)

@@ -89,8 +89,8 @@ QString synopsis(const QString &program, const Command &c)
 
 QString manPage(const Program &p, const QString &date)
 {
-    QString out = QStringLiteral(".\\\" Generated from `%1 --help` data by flow_docgen; do not edit.\n")
-                      .arg(p.name);
+    QString out
+        = QStringLiteral(".\\\" Generated from `%1 --help` data by flow_docgen; do not edit.\n").arg(p.name);
     out += QStringLiteral(".TH %1 1 \"%2\" \"%3 %4\" \"User Commands\"\n")
                .arg(p.name.toUpper(), date, p.name, p.version);
     out += QLatin1String(".SH NAME\n") + escaped(p.name) + QLatin1String(" \\- ") + line(p.summary);

@@ -108,8 +108,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("panel"),
         CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
         QStringLiteral("PANEL"));
-    const QList<QCommandLineOption> appOptions{screenshot, size,         lang,  theme,  select, autosave, testText,
-                                               run,        screenshotAt, param, replay, panel};
+    const QList<QCommandLineOption> appOptions{screenshot, size, lang,         theme, select, autosave,
+                                               testText,   run,  screenshotAt, param, replay, panel};
     parser.addOptions(appOptions);
     QCommandLineOption helpJson(QStringLiteral("help-json"),
                                 QStringLiteral("Print the command line as JSON (for the man page)."));
@@ -128,7 +128,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(helpJson)) {
         const CliDoc::Program program = describe(parser, QList{helpOption, versionOption} + appOptions);
-        result.output = QString::fromUtf8(QJsonDocument(CliDoc::toJson(program)).toJson(QJsonDocument::Indented));
+        result.output
+            = QString::fromUtf8(QJsonDocument(CliDoc::toJson(program)).toJson(QJsonDocument::Indented));
         return result;
     }
     if (parser.isSet(versionOption)) {

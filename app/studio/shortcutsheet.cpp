@@ -34,7 +34,8 @@ QStringList keysOf(const QAction *action)
     return keys;
 }
 
-void collectMenu(const QMenu *menu, const QString &group, QList<ShortcutEntry> &entries, QList<QAction *> &seen)
+void collectMenu(const QMenu *menu, const QString &group, QList<ShortcutEntry> &entries,
+                 QList<QAction *> &seen)
 {
     for (QAction *action : menu->actions()) {
         if (action->isSeparator())

@@ -1,8 +1,8 @@
 #include "welcomeview.h"
 
+#include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
-#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
@@ -89,7 +89,8 @@ QList<ExampleInfo> bundledExamples()
 {
     QList<ExampleInfo> examples;
     const QDir dir(QStringLiteral(":/examples"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files)) {
+    for (const QString &name :
+         dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files)) {
         ExampleInfo info;
         info.resourcePath = dir.filePath(name);
         QFile file(info.resourcePath);
@@ -98,7 +99,8 @@ QList<ExampleInfo> bundledExamples()
         const LoadResult result = readWorkflow(file.readAll());
         if (!result.workflow)
             continue;
-        info.title = result.workflow->name.isEmpty() ? QFileInfo(name).completeBaseName() : result.workflow->name;
+        info.title
+            = result.workflow->name.isEmpty() ? QFileInfo(name).completeBaseName() : result.workflow->name;
         info.description = result.workflow->description;
         examples.append(info);
     }
@@ -134,7 +136,8 @@ QImage renderWorkflowThumbnail(const QByteArray &yaml, const NodeTypeCatalog *ca
     const QRectF target(QPointF((large.width() - fitted.width()) / 2, (large.height() - fitted.height()) / 2),
                         fitted);
     QPainter painter(&large);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                           | QPainter::SmoothPixmapTransform);
     scene.render(&painter, target, source, Qt::KeepAspectRatio);
     painter.end();
     return large.size() == size ? large : large.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
@@ -142,8 +145,8 @@ QImage renderWorkflowThumbnail(const QByteArray &yaml, const NodeTypeCatalog *ca
 
 QString exampleCopyPath(const ExampleInfo &example)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                        + QLatin1String("/examples");
+    const QString dir
+        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/examples");
     const QString path = dir + QLatin1Char('/') + QFileInfo(example.resourcePath).fileName();
     if (QFileInfo::exists(path))
         return path; // the user's copy, perhaps changed: never overwritten
@@ -216,9 +219,9 @@ QWidget *WelcomeView::createStartColumn(const QStringList &recentFiles)
     m_recent->setTextElideMode(Qt::ElideMiddle);
     for (const QString &path : recentFiles.mid(0, RecentShown)) {
         const QFileInfo info(path);
-        auto item = new QListWidgetItem(QStringLiteral("%1  —  %2").arg(info.fileName(),
-                                                                      QDir::toNativeSeparators(info.absolutePath())),
-                                        m_recent);
+        auto item = new QListWidgetItem(
+            QStringLiteral("%1  —  %2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())),
+            m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
         if (!info.exists()) {
@@ -226,9 +229,8 @@ QWidget *WelcomeView::createStartColumn(const QStringList &recentFiles)
             item->setToolTip(tr("%1 (no longer exists)").arg(QDir::toNativeSeparators(path)));
         }
     }
-    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        emit recentRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit recentRequested(item->data(Qt::UserRole).toString()); });
     // Room for five files; more scroll.
     m_recent->setFixedHeight(5 * m_recent->fontMetrics().height() * 3 / 2 + 4);
     recent->addWidget(m_recent);
@@ -278,11 +280,11 @@ QWidget *WelcomeView::createExampleColumn()
     m_examples->viewport()->setBackgroundRole(QPalette::Window);
     const QPixmap empty = placeholder(palette());
     for (const ExampleInfo &example : std::as_const(m_exampleInfos)) {
-        auto item = new QListWidgetItem(QIcon(empty),
-                                        QStringLiteral("%1\n%2").arg(example.title, firstSentence(example.description)),
-                                        m_examples);
-        item->setToolTip(QStringLiteral("<b>%1</b><p>%2</p>").arg(example.title.toHtmlEscaped(),
-                                                                  example.description.toHtmlEscaped()));
+        auto item = new QListWidgetItem(
+            QIcon(empty), QStringLiteral("%1\n%2").arg(example.title, firstSentence(example.description)),
+            m_examples);
+        item->setToolTip(QStringLiteral("<b>%1</b><p>%2</p>")
+                             .arg(example.title.toHtmlEscaped(), example.description.toHtmlEscaped()));
         item->setTextAlignment(Qt::AlignHCenter | Qt::AlignTop);
     }
     connect(m_examples, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -341,7 +343,8 @@ WelcomeView *WelcomeView::install(MainWindow *window)
             view->hide();
     });
     connect(view, &WelcomeView::openRequested, files->openAction(), &QAction::trigger);
-    connect(view, &WelcomeView::recentRequested, files, [files](const QString &path) { files->openFile(path); });
+    connect(view, &WelcomeView::recentRequested, files,
+            [files](const QString &path) { files->openFile(path); });
     connect(view, &WelcomeView::exampleRequested, window, [window, files](const ExampleInfo &example) {
         const QString path = exampleCopyPath(example);
         if (path.isEmpty())

@@ -35,7 +35,8 @@ Result run(const QString &program, const QStringList &args, const QProcessEnviro
     p.start(program, args);
     if (!p.waitForFinished(30000))
         return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QString readText(const QString &path)
@@ -54,8 +55,8 @@ QString manText(const QString &roff)
 {
     QStringList lines;
     for (QString line : roff.split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String(".\\\"")) || line == QLatin1String(".br") || line == QLatin1String(".PP")
-            || line == QLatin1String(".TP"))
+        if (line.startsWith(QLatin1String(".\\\"")) || line == QLatin1String(".br")
+            || line == QLatin1String(".PP") || line == QLatin1String(".TP"))
             continue;
         if (line.startsWith(QLatin1String(".SS \"")) || line.startsWith(QLatin1String(".SH \"")))
             line = line.mid(5).chopped(1);
@@ -125,12 +126,14 @@ void TestCliDocs::manPageMatchesHelp_data()
     QTest::addColumn<QString>("manPage");
     const Result described = run(QStringLiteral(FLOWRUN_PATH), {"help", "--json"});
     QCOMPARE(described.exitCode, 0);
-    const QJsonArray commands = QJsonDocument::fromJson(described.out.toUtf8()).object().value("commands").toArray();
+    const QJsonArray commands
+        = QJsonDocument::fromJson(described.out.toUtf8()).object().value("commands").toArray();
     QVERIFY(commands.size() >= 5);
     for (const QJsonValue &c : commands) {
         const QString name = c.toObject().value("name").toString();
         if (name != QLatin1String("help"))
-            QTest::addRow("flowrun %s", qPrintable(name)) << FLOWRUN_PATH << QStringList{name, "--help"} << "flowrun.1";
+            QTest::addRow("flowrun %s", qPrintable(name))
+                << FLOWRUN_PATH << QStringList{name, "--help"} << "flowrun.1";
     }
     QTest::newRow("flowstudio") << FLOWSTUDIO_PATH << QStringList{"--help"} << "flowstudio.1";
 }
@@ -152,8 +155,10 @@ void TestCliDocs::manPageMatchesHelp()
         // "-v, --verbose <N>" in --help reads "-v, --verbose N" in the man page.
         const QString names = QString(o.names).remove(QLatin1Char('<')).remove(QLatin1Char('>'));
         QVERIFY2(man.contains(names), qPrintable(QStringLiteral("%1: '%2' missing").arg(manPage, names)));
-        QVERIFY2(man.contains(collapsed(o.description)),
-                 qPrintable(QStringLiteral("%1: description of %2 differs: '%3'").arg(manPage, names, o.description)));
+        QVERIFY2(
+            man.contains(collapsed(o.description)),
+            qPrintable(
+                QStringLiteral("%1: description of %2 differs: '%3'").arg(manPage, names, o.description)));
     }
     // The command's own paragraph, too.
     const QString firstParagraph = help.out.section(QLatin1Char('\n'), 1, 1).trimmed();
@@ -165,7 +170,8 @@ void TestCliDocs::commandsAreComplete()
     // Every command of `flowrun --help` has its section in the man page and a branch in both completions.
     const Result help = run(QStringLiteral(FLOWRUN_PATH), {"--help"});
     QCOMPARE(help.exitCode, 0);
-    const QString commandBlock = help.out.section(QLatin1String("Commands:\n"), 1).section(QLatin1String("\n\n"), 0, 0);
+    const QString commandBlock
+        = help.out.section(QLatin1String("Commands:\n"), 1).section(QLatin1String("\n\n"), 0, 0);
     QStringList names;
     static const QRegularExpression commandLine(QStringLiteral("^  ([a-z]+)\\b"));
     for (const QString &line : commandBlock.split(QLatin1Char('\n'))) {
@@ -173,7 +179,8 @@ void TestCliDocs::commandsAreComplete()
         if (m.hasMatch())
             names.append(m.captured(1));
     }
-    QVERIFY2(names.contains(QLatin1String("run")) && names.contains(QLatin1String("help")), qPrintable(commandBlock));
+    QVERIFY2(names.contains(QLatin1String("run")) && names.contains(QLatin1String("help")),
+             qPrintable(commandBlock));
     const QString man = manText(readText(Generated + QLatin1String("/flowrun.1")));
     const QString bash = readText(Generated + QLatin1String("/flowrun.bash"));
     const QString zsh = readText(Generated + QLatin1String("/_flowrun"));
@@ -187,16 +194,17 @@ void TestCliDocs::commandsAreComplete()
 QStringList TestCliDocs::bashComplete(const QString &script, const QString &line, const QString &dir)
 {
     // What bash does on Tab: split the line into COMP_WORDS and call the completion function.
-    const QString driver = QStringLiteral(
-        "source \"$1\"; line=$2; split=${line//=/ = }; read -ra COMP_WORDS <<< \"$split\"; "
-        "[[ $line == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
-        "COMP_LINE=$line; COMP_POINT=${#line}; "
-        "$(complete -p flowrun | sed -n 's/.*-F \\([^ ]*\\).*/\\1/p') flowrun; "
-        "printf '%s\\n' \"${COMPREPLY[@]}\"");
+    const QString driver
+        = QStringLiteral("source \"$1\"; line=$2; split=${line//=/ = }; read -ra COMP_WORDS <<< \"$split\"; "
+                         "[[ $line == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
+                         "COMP_LINE=$line; COMP_POINT=${#line}; "
+                         "$(complete -p flowrun | sed -n 's/.*-F \\([^ ]*\\).*/\\1/p') flowrun; "
+                         "printf '%s\\n' \"${COMPREPLY[@]}\"");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PATH"), QFileInfo(QStringLiteral(FLOWRUN_PATH)).absolutePath()
                                            + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
-    const Result r = run(QStringLiteral("bash"), {"--norc", "--noprofile", "-c", driver, "bash", script, line}, env, dir);
+    const Result r = run(QStringLiteral("bash"),
+                         {"--norc", "--noprofile", "-c", driver, "bash", script, line}, env, dir);
     if (r.exitCode != 0)
         qWarning().noquote() << r.err;
     QStringList words = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -209,13 +217,16 @@ void TestCliDocs::bashCompletes_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("command") << "flowrun r" << QStringList{"run"};
-    QTest::newRow("all commands") << "flowrun " << QStringList{"fmt", "help", "nodes", "run", "serve", "validate"};
+    QTest::newRow("all commands") << "flowrun "
+                                  << QStringList{"fmt", "help", "nodes", "run", "serve", "validate"};
     QTest::newRow("node type") << "flowrun nodes sh" << QStringList{"shell.exec"};
-    QTest::newRow("node types by prefix") << "flowrun nodes --json json." << QStringList{"json.parse", "json.select", "json.stringify"};
+    QTest::newRow("node types by prefix")
+        << "flowrun nodes --json json." << QStringList{"json.parse", "json.select", "json.stringify"};
     QTest::newRow("option") << "flowrun run --ev" << QStringList{"--events"};
     QTest::newRow("global option") << "flowrun --ver" << QStringList{"--version"};
     QTest::newRow("workflow files") << "flowrun validate " << QStringList{"a.yaml", "b.yml", "sub"};
-    QTest::newRow("any file for --events") << "flowrun run --events " << QStringList{"a.yaml", "b.yml", "notes.txt", "sub"};
+    QTest::newRow("any file for --events")
+        << "flowrun run --events " << QStringList{"a.yaml", "b.yml", "notes.txt", "sub"};
     QTest::newRow("--events=") << "flowrun run --events=n" << QStringList{"notes.txt"};
     QTest::newRow("free value") << "flowrun run --max-parallel " << QStringList{};
     QTest::newRow("help topic") << "flowrun help v" << QStringList{"validate"};
@@ -240,7 +251,8 @@ void TestCliDocs::zshScriptParses()
     if (QStandardPaths::findExecutable(QStringLiteral("zsh")).isEmpty())
         QSKIP("zsh is not installed");
     for (const char *name : {"_flowrun", "_flowstudio"}) {
-        const Result r = run(QStringLiteral("zsh"), {"-n", Generated + QLatin1Char('/') + QLatin1String(name)});
+        const Result r
+            = run(QStringLiteral("zsh"), {"-n", Generated + QLatin1Char('/') + QLatin1String(name)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 }

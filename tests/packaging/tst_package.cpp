@@ -30,7 +30,8 @@ Result run(const QString &program, const QStringList &args, int timeoutMs = 6000
     p.start(program, args);
     if (!p.waitForStarted() || !p.waitForFinished(timeoutMs))
         return {-1, {}, QStringLiteral("%1 did not finish: %2").arg(program, p.errorString())};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -63,7 +64,8 @@ private:
 
 void TestPackage::initTestCase()
 {
-    const QFileInfoList debs = QDir(QStringLiteral(FLOW_DEB_DIR)).entryInfoList({"*.deb"}, QDir::Files, QDir::Time);
+    const QFileInfoList debs
+        = QDir(QStringLiteral(FLOW_DEB_DIR)).entryInfoList({"*.deb"}, QDir::Files, QDir::Time);
     QVERIFY2(!debs.isEmpty(), "no .deb in " FLOW_DEB_DIR " (the package_build fixture makes it)");
     m_deb = debs.first().absoluteFilePath();
     QVERIFY2(m_deb.endsWith(QStringLiteral("flowstudio_%1_amd64.deb").arg(FLOW_PROJECT_VERSION))
@@ -139,9 +141,9 @@ void TestPackage::control_data()
     QTest::newRow("Version") << "Version" << QStringList{FLOW_PROJECT_VERSION};
     // From dpkg-shlibdeps: the Debian packages of the libraries the build linked.
     QTest::newRow("Depends") << "Depends"
-                             << QStringList{"libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6svg6",
-                                            "libqt6qml6", "libyaml-cpp0.7", "libqscintilla2-qt6", "libc6",
-                                            "libqt6sql6-sqlite"};
+                             << QStringList{"libqt6core6",        "libqt6gui6", "libqt6widgets6",
+                                            "libqt6svg6",         "libqt6qml6", "libyaml-cpp0.7",
+                                            "libqscintilla2-qt6", "libc6",      "libqt6sql6-sqlite"};
     QTest::newRow("Recommends") << "Recommends" << QStringList{"qt6-translations-l10n"};
     QTest::newRow("Description") << "Description" << QStringList{"workflows"};
 }
@@ -228,7 +230,8 @@ void TestPackage::mimeTypeCompiles()
                         mime.filePath(QStringLiteral("packages/%1.xml").arg(AppId))));
     const Result r = run(QStringLiteral("update-mime-database"), {mime.path()});
     // (It also notes that the scratch directory is not on XDG_DATA_DIRS: not a problem of the file.)
-    QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("rror")) && !r.err.contains(QLatin1String("arning")),
+    QVERIFY2(r.exitCode == 0 && !r.err.contains(QLatin1String("rror"))
+                 && !r.err.contains(QLatin1String("arning")),
              qPrintable(r.err));
     QFile compiled(mime.filePath(QStringLiteral("application/x-flowstudio-workflow.xml")));
     QVERIFY(compiled.open(QIODevice::ReadOnly));

@@ -1,12 +1,12 @@
 // The first-run welcome view and the keyboard shortcut sheet, in a real main window (offscreen).
 #include "studiotestutil.h"
 
+#include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "shortcutsheet.h"
 #include "studioapp.h"
 #include "welcomeview.h"
-#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/canvastheme.h"
@@ -94,7 +94,8 @@ void TestWelcome::listsEveryBundledExample()
     QVERIFY(titlesOf(view.exampleList()).contains(QStringLiteral("Shell pipeline")));
     // Sorted by title, each with its description as the tooltip.
     QStringList sorted = titlesOf(view.exampleList());
-    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
     QCOMPARE(titlesOf(view.exampleList()), sorted);
     for (int i = 0; i < view.exampleList()->count(); ++i)
         QVERIFY(!view.exampleList()->item(i)->toolTip().isEmpty());
@@ -125,8 +126,8 @@ void TestWelcome::thumbnailsAreDrawnByTheCanvas()
     QVERIFY(pixelsOf(one, theme.cardFill) > 500);
     QVERIFY(pixelsOf(one, theme.background) > 2000);
     // A bigger graph draws more cards, each smaller: a different picture, still with cards.
-    const QImage big = renderWorkflowThumbnail(StudioTest::readFile(StudioTest::exampleFiles().first()), nullptr,
-                                               size, palette);
+    const QImage big = renderWorkflowThumbnail(StudioTest::readFile(StudioTest::exampleFiles().first()),
+                                               nullptr, size, palette);
     QVERIFY(pixelsOf(big, theme.cardFill) > 200);
     QVERIFY(big != one);
     QVERIFY(renderWorkflowThumbnail("[1, 2, 3]\n", nullptr, size, palette).isNull());
@@ -214,9 +215,11 @@ void TestWelcome::exampleOpensAsOwnCopy()
     emit examples->itemActivated(examples->item(row));
 
     const QString copy = window.session()->filePath();
-    QVERIFY2(copy.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)), qPrintable(copy));
+    QVERIFY2(copy.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)),
+             qPrintable(copy));
     QCOMPARE(QFileInfo(copy).fileName(), QStringLiteral("shell-pipeline.yaml"));
-    QCOMPARE(StudioTest::readFile(copy), StudioTest::readFile(QStringLiteral(":/examples/shell-pipeline.yaml")));
+    QCOMPARE(StudioTest::readFile(copy),
+             StudioTest::readFile(QStringLiteral(":/examples/shell-pipeline.yaml")));
     QVERIFY(!window.session()->isModified());
     QVERIFY(!welcome->isVisible());
 
@@ -243,11 +246,16 @@ void TestWelcome::shortcutSheetListsTheActions_data()
     QTest::addColumn<QString>("group");
     QTest::addColumn<QString>("command");
     QTest::addColumn<QKeySequence>("key");
-    QTest::newRow("save") << "File" << "Save" << QKeySequence(QKeySequence::Save);
-    QTest::newRow("undo") << "Edit" << "Undo" << QKeySequence(QKeySequence::Undo);
-    QTest::newRow("command palette") << "View" << "Find Command" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
-    QTest::newRow("next problem") << "View" << "Next Problem" << QKeySequence(Qt::Key_F8);
-    QTest::newRow("itself") << "Help" << "Keyboard Shortcuts" << QKeySequence(Qt::CTRL | Qt::Key_Question);
+    QTest::newRow("save") << "File"
+                          << "Save" << QKeySequence(QKeySequence::Save);
+    QTest::newRow("undo") << "Edit"
+                          << "Undo" << QKeySequence(QKeySequence::Undo);
+    QTest::newRow("command palette") << "View"
+                                     << "Find Command" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
+    QTest::newRow("next problem") << "View"
+                                  << "Next Problem" << QKeySequence(Qt::Key_F8);
+    QTest::newRow("itself") << "Help"
+                            << "Keyboard Shortcuts" << QKeySequence(Qt::CTRL | Qt::Key_Question);
 }
 
 void TestWelcome::shortcutSheetListsTheActions()
