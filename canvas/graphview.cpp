@@ -458,6 +458,8 @@ void GraphView::mouseDoubleClickEvent(QMouseEvent *event)
         auto *node = static_cast<NodeItem *>(item);
         if (node->titleRect().contains(node->mapFromScene(mapToScene(event->pos()))))
             editNodeId(node->id());
+        else
+            emit nodeActivated(node->id());
     }
 }
 

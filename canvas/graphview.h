@@ -60,6 +60,8 @@ public slots:
     void zoomReset(); // 100%
 
 signals:
+    // Double-click on a node's body, or Enter with one node selected: "open" it (a subflow's file).
+    void nodeActivated(const QString &id);
     void zoomChanged(qreal zoom);
     void viewportMoved(); // scrolled or zoomed (the minimap follows)
 

@@ -38,6 +38,15 @@ void GraphView::keyPressEvent(QKeyEvent *event)
         }
         event->accept();
         return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+            selected.size() == 1 && selected.first()->type() == NodeItem::Type) {
+            emit nodeActivated(static_cast<NodeItem *>(selected.first())->id());
+            event->accept();
+            return;
+        }
+        break;
     case Qt::Key_Escape:
         if (m_mode == Mode::Wire)
             cancelWire();

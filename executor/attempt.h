@@ -4,6 +4,7 @@
 // nodes only through this header, so a change to the node API stays out of the scheduler.
 
 #include "model/nodetypeinfo.h"
+#include "model/workflow.h"
 
 #include <QDeadlineTimer>
 #include <QString>
@@ -12,6 +13,8 @@
 namespace Flow {
 
 class NodeRegistry;
+struct RunEvent;
+struct RunOptions;
 class ExecBackend;
 
 // What a running attempt reports to and asks of its run. Called on the worker thread.
@@ -26,6 +29,17 @@ public:
     // the attempt was cancelled or ran out of time.
     virtual bool waitUntil(int node, QDeadlineTimer until, QDeadlineTimer deadline) = 0;
     virtual const QString &workingDirectory() const = 0;
+
+    // For flow.subflow (subflow.h), which runs a whole workflow inside one attempt:
+    // the options the sub-run inherits (env, secrets, cache, limits, the calling file),
+    virtual const RunOptions &runOptions() const = 0;
+    // the id `run.id` means inside it too,
+    virtual const QString &runId() const = 0;
+    // the run's on_error policy, used when the sub-workflow sets none,
+    virtual OnError onErrorPolicy() const = 0;
+    // and an event of the sub-run, re-announced in this run under the node ("node/child", this
+    // run's id and seq).
+    virtual void nestedEvent(int node, RunEvent event) = 0;
     // Where the node's processes run (nodes/execbackend.h); nullptr for local.
     virtual ExecBackend *execBackend(int /*node*/) const { return nullptr; }
 };
@@ -44,6 +58,7 @@ struct AttemptResult
 {
     bool ok = false;
     bool implemented = true;
+    bool retryable = true; // false when another attempt cannot help (a sub-workflow that does not load)
     QString error;
     QVariantMap outputs;
     qint64 duration = 0; // ms

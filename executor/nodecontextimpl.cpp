@@ -1,6 +1,7 @@
 #include "nodecontextimpl.h"
 
 #include "nodes/registry.h"
+#include "subflow.h"
 
 #include <QElapsedTimer>
 
@@ -36,6 +37,8 @@ bool ExecContext::wait(std::chrono::milliseconds duration)
 AttemptResult runAttempt(const NodeRegistry &registry, const QString &type, AttemptHost &host,
                          AttemptRequest request)
 {
+    if (type == subflowTypeId())
+        return runSubflowAttempt(registry, host, std::move(request));
     AttemptResult result;
     std::unique_ptr<NodeJob> node = registry.create(type);
     if (!node) {
@@ -77,7 +80,7 @@ const NodeRegistry &builtinNodeRegistry()
 
 bool canRunNodeType(const NodeRegistry &registry, const QString &type)
 {
-    return registry.canRun(type);
+    return registry.canRun(type) || (type == subflowTypeId() && registry.find(type));
 }
 
 } // namespace Flow

@@ -53,7 +53,7 @@ public:
     // Problems that make the run impossible (unknown or unimplemented types, missing nodes, cycles,
     // params): found when the core is built. start() with problems fails the run without running a node.
     const Diagnostics &problems() const { return m_problems; }
-    const QString &runId() const { return m_runId; }
+    const QString &runId() const override { return m_runId; }
     int maxParallel() const { return m_maxParallel; }
     const QVariantMap &params() const { return m_params; }
 
@@ -79,6 +79,9 @@ public:
     }
     bool waitUntil(int node, QDeadlineTimer until, QDeadlineTimer deadline) override;
     const QString &workingDirectory() const override { return m_workingDirectory; }
+    const RunOptions &runOptions() const override { return m_options; }
+    OnError onErrorPolicy() const override { return m_onError; }
+    void nestedEvent(int node, RunEvent event) override; // runworker.cpp
     ExecBackend *execBackend(int node) const override { return m_backends->forNode(node); }
 
 private:

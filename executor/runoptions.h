@@ -29,6 +29,12 @@ struct RunOptions
     NodeCache *cache = nullptr; // for nodes with `cache: true`; not owned, must be thread-safe
     // A JavaScript expression running longer than this is interrupted and fails its node.
     std::chrono::milliseconds expressionTimeLimit{2000};
+    // The file the workflow was read from, when there is one: `flow.subflow` paths resolve against
+    // its directory (else against workingDirectory) and name it in their messages.
+    QString workflowFile;
+    // The workflow files of the runs around this one when it runs as a sub-workflow, outermost
+    // first: a sub-workflow that would include one of them fails instead of recursing forever.
+    QStringList subflowStack;
     // Where shell.exec nodes without their own `backend:` run, over settings.backend (`flowrun run
     // --backend`). Unset: as the workflow says.
     std::optional<Backend> backend;

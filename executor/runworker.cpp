@@ -142,7 +142,7 @@ RunCore::Outcome RunCore::runNode(const Job &job, const ExpressionScope &scope)
         m_registry, s.spec->type, *this,
         AttemptRequest{job.node, job.attempt, job.item, std::move(inputs), std::move(config), deadline});
     outcome.duration = result.duration;
-    outcome.retryable = result.implemented;
+    outcome.retryable = result.implemented && result.retryable;
     if (isCancelled(job.node)) {
         outcome.kind = Outcome::Cancelled;
     } else if (s.spec->timeout && deadline.hasExpired()) {
@@ -165,6 +165,13 @@ void RunCore::nodeLog(int node, int attempt, int item, const QString &stream, co
     if (item >= 0)
         data.insert(QStringLiteral("item"), item);
     pushEvent(makeEvent(EventKind::NodeLog, node, attempt, std::move(data)));
+}
+
+void RunCore::nestedEvent(int node, RunEvent event)
+{
+    event.run = m_runId;
+    event.node = m_slots[size_t(node)].spec->id + QLatin1Char('/') + event.node;
+    pushEvent(std::move(event));
 }
 
 void RunCore::nodeProgress(int node, int attempt, double fraction, const QString &text)

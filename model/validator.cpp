@@ -130,6 +130,15 @@ private:
             return nullptr;
         if (const NodeTypeInfo *info = m_catalog->find(node.type))
             return info;
+        // Kept by `flowrun import` for a FlowEngine node type that has no equivalent (importers/).
+        if (node.type.startsWith(u"flowengine.")) {
+            error(node.typePos.isValid() ? node.typePos : node.pos,
+                  tr("node '%1' was imported from FlowEngine and not converted: '%2' has no Flowstudio "
+                     "equivalent; replace it with a Flowstudio node")
+                      .arg(node.id, node.type.mid(11)),
+                  node.id);
+            return nullptr;
+        }
         QStringList known;
         for (const NodeTypeInfo *info : m_catalog->all())
             known.append(info->id);

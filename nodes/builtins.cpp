@@ -123,10 +123,24 @@ void addScriptTypes(QList<NodeTypeInfo> &types)
 
     NodeTypeInfo subflow = type("flow.subflow", "Sub-workflow", "Flow",
                                 "Runs another workflow file; inputs become its params, its outputs are returned.",
-                                {}, {}, {field("path", FieldKind::Path, "Workflow file", {}, true)});
+                                {}, {},
+                                {[] {
+                                     ConfigField path = field("path", FieldKind::Path,
+                                                              "Workflow file, relative to this one", {}, true);
+                                     path.editorHint = QStringLiteral("workflow"); // the file dialog's filter
+                                     return path;
+                                 }(),
+                                 field("params", FieldKind::Any,
+                                       "Params of the sub-workflow (name: value or ${{ }}); inputs of "
+                                       "the same name win")});
     subflow.dynamicInputs = true;
     subflow.dynamicOutputs = true;
     types.append(subflow);
+
+    types.append(type("flow.value", "Value", "Flow",
+                      "Outputs its value: a constant, or ${{ params.x }} to hand a param to an input port.", {},
+                      {{"value", "The value, with its type"}},
+                      {field("value", FieldKind::Any, "The value (${{ }} keeps its type)", {}, true)}));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "builtin/basicnodes.h"
 #include "builtin/filenodes.h"
+#include "builtin/flownodes.h"
 #include "builtin/httprequest.h"
 #include "builtin/jsonnodes.h"
 #include "builtin/nodeconfig.h"
@@ -38,6 +39,7 @@ const QHash<QString, FactoryMaker> &implementations()
         {QStringLiteral("json.select"), &makeFactory<JsonSelectNode>},
         {QStringLiteral("http.request"), &makeFactory<HttpRequestNode>},
         {QStringLiteral("script.js"), &makeFactory<ScriptJsNode>},
+        {QStringLiteral("flow.value"), &makeFactory<ValueNode>},
     };
     return makers;
 }

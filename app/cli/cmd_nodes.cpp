@@ -51,7 +51,8 @@ QJsonObject typeJson(const NodeTypeInfo &t)
         {"dynamic_inputs", t.dynamicInputs},
         {"dynamic_outputs", t.dynamicOutputs},
         {"config", config},
-        {"runnable", NodeRegistry::builtins().canRun(t.id)},
+        // flow.subflow has no factory: the executor runs it itself (executor/subflow.h).
+        {"runnable", NodeRegistry::builtins().canRun(t.id) || t.id == u"flow.subflow"},
     };
 }
 

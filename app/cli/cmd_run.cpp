@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "executor/run.h"
+#include "model/subflows.h"
 #include "runs/runstate.h"
 #include "model/workflowio.h"
 
@@ -329,6 +330,10 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     if (!text)
         return ExitInvalid;
     LoadResult loaded = loadAndValidate(*text, builtinCatalog());
+    if (loaded.workflow && setup.file != u"-") {
+        setup.options.workflowFile = QFileInfo(setup.file).absoluteFilePath();
+        loaded.diagnostics += validateSubflows(*loaded.workflow, setup.options.workflowFile, builtinCatalog());
+    }
     for (const Diagnostic &d : std::as_const(loaded.diagnostics))
         printErr(d.format(displayName(setup.file)) + u'\n');
     if (!loaded.ok())

@@ -3,7 +3,10 @@
 #include "cliutil.h"
 #include "commands.h"
 
+#include "model/subflows.h"
 #include "model/workflowio.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -45,7 +48,10 @@ int validateCommand(const QStringList &args)
             failed = true;
             continue;
         }
-        const LoadResult result = loadAndValidate(*text, builtinCatalog());
+        LoadResult result = loadAndValidate(*text, builtinCatalog());
+        if (result.workflow && path != u"-")
+            result.diagnostics += validateSubflows(*result.workflow, QFileInfo(path).absoluteFilePath(),
+                                                   builtinCatalog());
         for (const Diagnostic &d : sortedByPosition(result.diagnostics))
             printErr(d.format(displayName(path)) + QLatin1Char('\n'));
         const bool hasWarnings = result.diagnostics.size() > 0;

@@ -9,6 +9,7 @@ namespace Flow::Cli {
 int validateCommand(const QStringList &args);
 int fmtCommand(const QStringList &args);
 int nodesCommand(const QStringList &args);
+int importCommand(const QStringList &args); // cmd_import.cpp (importers/)
 int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
 
 } // namespace Flow::Cli

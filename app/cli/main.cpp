@@ -43,6 +43,8 @@ const QList<Command> &commands()
         {"nodes", "nodes [--json] [TYPE...]", "List the node types with their ports and config fields.",
          nodesCommand},
         {"run", "run FILE", "Run a workflow and print its progress.", runCommand},
+        {"import", "import FILE.json [-o OUT]",
+         "Convert a FlowEngine workflow (JSON) to YAML; report what was not converted.", importCommand},
         {"serve", "serve", "Run workflows for remote clients (coming: not in this version).", serveCommand},
     };
     return table;

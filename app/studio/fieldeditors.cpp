@@ -166,8 +166,10 @@ PathFieldEditor::PathFieldEditor(const ConfigField &field, const QString &baseDi
             return m_baseDirectory;
         return QDir(m_baseDirectory).absoluteFilePath(current);
     };
-    connect(menu->addAction(tr("Choose File…")), &QAction::triggered, this, [this, start] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Choose File"), start());
+    // flow.subflow's `path` names a workflow: offer those first.
+    const QString filter = field.editorHint == u"workflow" ? tr("Workflows (*.yaml *.yml);;All files (*)") : QString();
+    connect(menu->addAction(tr("Choose File…")), &QAction::triggered, this, [this, start, filter] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose File"), start(), filter);
         if (!path.isEmpty())
             choosePath(path);
     });

@@ -8,6 +8,7 @@
 #include "documents/documentmanager.h"
 #include "documents/recoverymanager.h"
 #include "runworkbench.h"
+#include "subflowactions.h"
 #include "translatedcatalog.h"
 #include "documents/workflowsession.h"
 #include "yamleditor.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     m_files = new FileController(m_session, this, m_notifications, this);
     m_recovery = new RecoveryManager(m_session, this);
     m_runs = new RunWorkbench(m_session, m_canvas, m_notifications, this);
+    m_subflows = new SubflowActions(this);
     createDocks();
     createStatusBar();
     m_commandPalette = new CommandPalette([this] { return allActions(); }, this);
@@ -216,6 +218,8 @@ void MainWindow::connectParts()
     connect(m_files, &FileController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_canvas, &CanvasEditor::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_subflows, &SubflowActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_canvas, &CanvasEditor::selectionChanged, m_inspector, &InspectorWidget::showNodes);
     connect(m_canvas, &CanvasEditor::selectionChanged, this, [this](const QStringList &ids) {

@@ -27,6 +27,7 @@ class NotificationArea;
 class ProblemsView;
 class RecoveryManager;
 class RunWorkbench;
+class SubflowActions;
 class DocumentManager;
 class WorkflowSession;
 class YamlEditor;
@@ -59,6 +60,7 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
+    SubflowActions *subflows() const { return m_subflows; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -115,6 +117,7 @@ private:
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
+    SubflowActions *m_subflows = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "runworkbench.h"
+#include "subflowactions.h"
 
 #include "appearance.h"
 #include "commandpalette.h"
@@ -43,6 +44,7 @@ void MainWindow::createMenus()
     file->addAction(m_files->newAction());
     file->addAction(m_files->openAction());
     file->addMenu(m_files->recentMenu());
+    file->addAction(m_subflows->importAction());
     file->addSeparator();
     file->addAction(m_files->saveAction());
     file->addAction(m_files->saveAsAction());
@@ -84,6 +86,9 @@ void MainWindow::createMenus()
                      {Action::Cut, Action::Copy, Action::Paste, Action::Duplicate, Action::Delete});
     edit->addSeparator();
     addCanvasActions(edit, m_canvas, {Action::SelectAll, Action::Rename});
+    edit->addSeparator();
+    edit->addAction(m_subflows->openAction());
+    edit->addAction(m_subflows->extractAction());
     edit->addSeparator();
     QAction *addNode = edit->addAction(QIcon(QStringLiteral(":/icons/add-node.svg")), tr("&Add Node…"));
     addNode->setObjectName(QStringLiteral("action.addNode"));

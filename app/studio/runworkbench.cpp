@@ -342,6 +342,7 @@ bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &par
     RunOptions options;
     options.params = params;
     options.workingDirectory = workingDirectory();
+    options.workflowFile = m_session->filePath(); // flow.subflow paths are relative to it
     auto *source = new LocalRunSource(workflow, builtinNodeRegistry(), options,
                                       QString::fromUtf8(m_session->text()), m_session->filePath());
     RunFeed *feed = showRun(source);

@@ -1,6 +1,6 @@
 // shell.exec nodes as real Slurm jobs on the one-node cluster of scripts/slurm-local.sh (started by
 // the CTest fixture; SLURM_CONF points at it). Every check reads the real cluster with squeue.
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "testnodes.h"
 #include "testutil.h"
 
