@@ -4,6 +4,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <utility>
 
 namespace Flow::Cli {
 
@@ -59,18 +60,53 @@ std::optional<QByteArray> readInput(const QString &path)
     return file.readAll();
 }
 
+namespace {
+bool g_describing = false;
+std::optional<CliDoc::Command> g_description;
+} // namespace
+
+void setDescribing(bool on)
+{
+    g_describing = on;
+    g_description.reset();
+}
+
+std::optional<CliDoc::Command> takeDescription()
+{
+    return std::exchange(g_description, std::nullopt);
+}
+
+bool CommandOptions::addOption(const QCommandLineOption &option, CliDoc::ValueKind kind)
+{
+    if (std::optional<CliDoc::Option> doc = CliDoc::describeOption(option, kind))
+        m_doc.options.append(*doc);
+    return m_parser.addOption(option);
+}
+
+void CommandOptions::addPositionalArgument(const QString &name, const QString &description,
+                                           const QString &syntax, CliDoc::ValueKind kind)
+{
+    m_doc.arguments.append(CliDoc::describeArgument(name, description, syntax, kind));
+    m_parser.addPositionalArgument(name, description, syntax);
+}
+
 CommandParser::CommandParser(const QString &command, const QString &synopsis, const QString &description)
     : m_command(command)
     , m_synopsis(synopsis)
 {
+    m_doc.name = command;
+    m_doc.synopsis = synopsis;
+    m_doc.description = description;
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    m_parser.addHelpOption();
+    const QCommandLineOption help = m_parser.addHelpOption();
+    if (std::optional<CliDoc::Option> doc = CliDoc::describeOption(help))
+        m_doc.options.append(*doc);
 }
 
 void CommandParser::addFilesArgument(const QString &description)
 {
-    m_parser.addPositionalArgument(QStringLiteral("FILE"), description, QStringLiteral("FILE..."));
+    m_options.addPositionalArgument(QStringLiteral("FILE"), description, QStringLiteral("FILE..."));
 }
 
 QString CommandParser::helpText() const
@@ -85,6 +121,10 @@ QString CommandParser::helpText() const
 
 std::optional<int> CommandParser::parse(const QStringList &args, bool filesRequired)
 {
+    if (g_describing) {
+        g_description = m_doc;
+        return ExitOk;
+    }
     const QStringList argv = QStringList{QStringLiteral("flowrun")} + args;
     if (!m_parser.parse(argv)) {
         printError(m_parser.errorText());

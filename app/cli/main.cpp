@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 #include <functional>
 
@@ -48,32 +49,91 @@ const Command *findCommand(const QString &name)
     return nullptr;
 }
 
+const char Intro[] = "Check, format, list and run Flowstudio workflow files (YAML).";
+const char StdinNote[] = "A FILE of '-' means standard input (fmt - writes to standard output).";
+const char ExitStatus[] = "0 success, 1 problems found (errors in a file, a failed run),\n"
+                          "2 usage error (unknown command or option; for run also an invalid workflow),\n"
+                          "130 run interrupted.";
+const char HelpSynopsis[] = "help [--json] [COMMAND]";
+const char HelpSummary[] = "Show the options of a command.";
+
 QString usage()
 {
-    QString text = QStringLiteral("Usage: flowrun COMMAND [options] [FILE...]\n\n"
-                                  "Check, format, list and run Flowstudio workflow files (YAML).\n\n"
-                                  "Commands:\n");
-    for (const Command &c : commands()) {
-        const QStringList lines = c.summary.split(QLatin1Char('\n'));
-        text += QStringLiteral("  %1%2\n").arg(c.synopsis.leftJustified(26), lines.first());
+    QString text = QStringLiteral("Usage: flowrun COMMAND [options] [FILE...]\n\n%1\n\nCommands:\n")
+                       .arg(QLatin1String(Intro));
+    const auto addCommand = [&text](const QString &synopsis, const QString &summary) {
+        const QStringList lines = summary.split(QLatin1Char('\n'));
+        text += QStringLiteral("  %1%2\n").arg(synopsis.leftJustified(26), lines.first());
         for (qsizetype i = 1; i < lines.size(); ++i)
             text += QString(28, QLatin1Char(' ')) + lines.at(i) + QLatin1Char('\n');
-    }
-    text += QStringLiteral("  %1%2\n")
-                .arg(QStringLiteral("help [COMMAND]").leftJustified(26),
-                     QStringLiteral("Show the options of a command."));
+    };
+    for (const Command &c : commands())
+        addCommand(c.synopsis, c.summary);
+    addCommand(QLatin1String(HelpSynopsis), QLatin1String(HelpSummary));
     text += QStringLiteral("\nOptions:\n"
                            "  -h, --help                Show this help.\n"
                            "  -v, --version             Show the version.\n"
-                           "\nA FILE of '-' means standard input (fmt - writes to standard output).\n"
-                           "Exit status: 0 success, 1 problems found (errors in a file, a failed run),\n"
-                           "2 usage error (unknown command or option; for run also an invalid workflow),\n"
-                           "130 run interrupted.\n");
+                           "\n%1\nExit status: %2\n")
+                .arg(QLatin1String(StdinNote), QLatin1String(ExitStatus));
     return text;
+}
+
+CliDoc::Command helpDescription()
+{
+    CliDoc::Command help;
+    help.name = QStringLiteral("help");
+    help.synopsis = QLatin1String(HelpSynopsis);
+    help.summary = QLatin1String(HelpSummary);
+    help.description
+        = QStringLiteral("Shows the list of commands, or the options of COMMAND (as COMMAND --help).\n"
+                         "With --json, prints this whole command line as JSON instead: commands, "
+                         "options, arguments and what their values are (see docs/cli.md).");
+    help.options.append({{QStringLiteral("json")},
+                         {},
+                         QStringLiteral("Print the description of every command as JSON."),
+                         {},
+                         CliDoc::ValueKind::None});
+    help.arguments.append(CliDoc::describeArgument(
+        QStringLiteral("COMMAND"), QStringLiteral("A command name."), QStringLiteral("[COMMAND]")));
+    return help;
+}
+
+// The whole command line as data: every command describes itself through its CommandParser.
+CliDoc::Program describeProgram()
+{
+    CliDoc::Program program;
+    program.name = QStringLiteral("flowrun");
+    program.version = QCoreApplication::applicationVersion();
+    program.summary = QStringLiteral("check, format, list and run Flowstudio workflow files");
+    program.main.synopsis = QStringLiteral("COMMAND [options] [FILE...]");
+    program.main.description = QLatin1String(Intro) + QLatin1String("\n\n") + QLatin1String(StdinNote);
+    program.main.options = {
+        {{QStringLiteral("h"), QStringLiteral("help")}, {}, QStringLiteral("Show this help."), {}, {}},
+        {{QStringLiteral("v"), QStringLiteral("version")}, {}, QStringLiteral("Show the version."), {}, {}},
+    };
+    for (const Command &c : commands()) {
+        setDescribing(true);
+        c.run({});
+        CliDoc::Command doc = takeDescription().value_or(CliDoc::Command{});
+        setDescribing(false);
+        doc.name = c.name;
+        doc.summary = c.summary;
+        if (doc.synopsis.isEmpty())
+            doc.synopsis = c.synopsis;
+        program.commands.append(doc);
+    }
+    program.commands.append(helpDescription());
+    program.sections.append({QStringLiteral("Exit status"), QLatin1String(ExitStatus)});
+    program.seeAlso = {QStringLiteral("flowstudio(1)")};
+    return program;
 }
 
 int helpCommand(const QStringList &args)
 {
+    if (args.contains(QLatin1String("--json"))) {
+        writeOut(QJsonDocument(CliDoc::toJson(describeProgram())).toJson(QJsonDocument::Indented));
+        return ExitOk;
+    }
     if (args.isEmpty()) {
         printOut(usage());
         return ExitOk;

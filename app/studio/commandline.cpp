@@ -1,7 +1,10 @@
 #include "commandline.h"
 
+#include "app/clidoc/clidoc.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace Flow::Studio {
@@ -24,6 +27,29 @@ std::optional<QSize> parseSize(const QString &text)
     if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
         return std::nullopt;
     return size;
+}
+
+// The command line as data (app/clidoc): the build makes the flowstudio(1) man page and the shell
+// completions from it, so they say what --help says.
+CliDoc::Program describe(const QCommandLineParser &parser, const QList<QCommandLineOption> &options)
+{
+    CliDoc::Program program;
+    program.name = QStringLiteral("flowstudio");
+    program.version = QCoreApplication::applicationVersion();
+    program.summary = QStringLiteral("edit and run Flowstudio workflows as a node graph and as YAML");
+    program.main.synopsis = QStringLiteral("[options] [FILE]");
+    program.main.description
+        = parser.applicationDescription()
+          + QStringLiteral("\n\nWithout FILE, the window opens on the welcome view: recent files, a new "
+                           "workflow, and the bundled examples.\nWorkflows run headless with flowrun(1).");
+    for (const QCommandLineOption &o : options) {
+        if (std::optional<CliDoc::Option> doc = CliDoc::describeOption(o))
+            program.main.options.append(*doc);
+    }
+    program.main.arguments.append(CliDoc::describeArgument(
+        QStringLiteral("FILE"), CommandLine::tr("Workflow file (.yaml) to open."), QStringLiteral("[FILE]")));
+    program.seeAlso = {QStringLiteral("flowrun(1)")};
+    return program;
 }
 
 } // namespace
@@ -82,8 +108,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("panel"),
         CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
         QStringLiteral("PANEL"));
-    parser.addOptions(
-        {screenshot, size, lang, theme, select, autosave, testText, run, screenshotAt, param, replay, panel});
+    const QList<QCommandLineOption> appOptions{screenshot, size, lang,         theme, select, autosave,
+                                               testText,   run,  screenshotAt, param, replay, panel};
+    parser.addOptions(appOptions);
+    QCommandLineOption helpJson(QStringLiteral("help-json"),
+                                QStringLiteral("Print the command line as JSON (for the man page)."));
+    helpJson.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(helpJson);
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -93,6 +124,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(helpOption)) {
         result.output = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(helpJson)) {
+        const CliDoc::Program program = describe(parser, QList{helpOption, versionOption} + appOptions);
+        result.output
+            = QString::fromUtf8(QJsonDocument(CliDoc::toJson(program)).toJson(QJsonDocument::Indented));
         return result;
     }
     if (parser.isSet(versionOption)) {

@@ -9,6 +9,7 @@
 #include "commandpalette.h"
 #include "filecontroller.h"
 #include "problemsview.h"
+#include "shortcutsheet.h"
 #include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
@@ -119,6 +120,8 @@ void MainWindow::createMenus()
     run->addAction(m_runs->openRecordingAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(createShortcutSheetAction(this, [this] { return allActions(); }));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Flowstudio"));
     about->setObjectName(QStringLiteral("action.about"));
     about->setMenuRole(QAction::AboutRole);

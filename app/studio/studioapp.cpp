@@ -6,6 +6,7 @@
 #include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "screenshot.h"
+#include "welcomeview.h"
 #include "documents/workflowsession.h"
 #include "yamleditor.h"
 
@@ -72,7 +73,11 @@ void takeScreenshot(MainWindow &window, const StudioOptions &options, int *exitC
     if (!options.panel.isEmpty())
         showPanel(window, options.panel);
     takeScreenshotWhenReady(
-        &window, options.screenshotPath, [&window] { return window.isIdle(); },
+        &window, options.screenshotPath,
+        [&window] {
+            const auto *welcome = window.findChild<WelcomeView *>();
+            return window.isIdle() && (!welcome || welcome->thumbnailsReady());
+        },
         [exitCode](const QString &error) {
             if (!error.isEmpty()) {
                 std::fprintf(stderr, "flowstudio: %s\n", qPrintable(error));
@@ -150,6 +155,8 @@ int runStudio(const StudioOptions &options)
         window.files()->setAutomaticAnswer(FileController::Answer::Discard);
     if (!options.file.isEmpty())
         window.files()->openFile(options.file);
+    else
+        WelcomeView::install(&window);
     if (!options.selectNodes.isEmpty())
         window.canvas()->selectNodes(options.selectNodes);
     if (!options.testTextFile.isEmpty())
