@@ -88,7 +88,7 @@ bool loadTls(const QString &certPath, const QString &keyPath, Remote::ServerOpti
     return true;
 }
 
-std::optional<int> positive(const QCommandLineParser &p, const QCommandLineOption &o, int &out)
+std::optional<int> positive(const CommandOptions &p, const QCommandLineOption &o, int &out)
 {
     if (!p.isSet(o))
         return std::nullopt;
@@ -143,7 +143,7 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
         cmd.parser().addOption(o);
     if (auto exit = cmd.parse(args, false))
         return *exit;
-    const QCommandLineParser &p = cmd.parser();
+    const auto p = cmd.parser();
     if (!cmd.files().isEmpty()) {
         printError(QStringLiteral("serve: unexpected argument '%1'").arg(cmd.files().first()));
         return ExitUsage;

@@ -165,7 +165,7 @@ std::optional<int> prepare(const QStringList &args, WatchSetup &setup)
         cmd.parser().addOption(o);
     if (auto exit = cmd.parse(args, false))
         return *exit;
-    const QCommandLineParser &p = cmd.parser();
+    const auto p = cmd.parser();
     const QStringList pos = cmd.files();
     if (pos.isEmpty() || pos.size() > 2 || (pos.size() == 2 && p.isSet(start))) {
         printError(QStringLiteral("watch: give a server URL, and a RUN or --start FILE"));
