@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/workflow.h"
+#include "runseed.h"
 
 #include <QHash>
 #include <QString>
@@ -29,6 +30,8 @@ struct RunOptions
     NodeCache *cache = nullptr; // for nodes with `cache: true`; not owned, must be thread-safe
     // A JavaScript expression running longer than this is interrupted and fails its node.
     std::chrono::milliseconds expressionTimeLimit{2000};
+    // Nodes that do not run but take their outputs from an earlier run (resume, re-run from a node).
+    RunSeed seed;
 };
 
 // A `-p name=value` text as the param's type: the type of its default when that is a number, a bool,

@@ -10,5 +10,8 @@ int validateCommand(const QStringList &args);
 int fmtCommand(const QStringList &args);
 int nodesCommand(const QStringList &args);
 int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
+int historyCommand(const QStringList &args); // cmd_history.cpp: the run history
+int showCommand(const QStringList &args);
+int pruneCommand(const QStringList &args);
 
 } // namespace Flow::Cli

@@ -41,7 +41,10 @@ const QList<Command> &commands()
          fmtCommand},
         {"nodes", "nodes [--json] [TYPE...]", "List the node types with their ports and config fields.",
          nodesCommand},
-        {"run", "run FILE", "Run a workflow and print its progress.", runCommand},
+        {"run", "run FILE", "Run a workflow and print its progress (recorded in the run history).", runCommand},
+        {"history", "history [--json] [FILE]", "List recorded runs, newest first.", historyCommand},
+        {"show", "show RUN [--json|--events]", "Show one recorded run, or its events as NDJSON.", showCommand},
+        {"prune", "prune --keep N|--older-than AGE", "Delete old runs from the history.", pruneCommand},
         {"serve", "serve", "Run workflows for remote clients (coming: not in this version).", serveCommand},
     };
     return table;
