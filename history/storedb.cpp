@@ -234,7 +234,9 @@ bool StoreDb::beginRun(const RunRecord &run)
                              "mode, pid, pid_start, host, heartbeat) "
                              "VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QVariant &v : {QVariant(run.id), QVariant(run.name), QVariant(run.file), QVariant(run.workflowText),
+    // A null QString binds as NULL; these columns are NOT NULL text.
+    const auto text = [](const QString &s) { return QVariant(s.isNull() ? QString(QLatin1String("")) : s); };
+    for (const QVariant &v : {QVariant(run.id), text(run.name), text(run.file), text(run.workflowText),
                               QVariant(jsonText(run.params)), QVariant(run.started ? run.started : now),
                               run.continues.isEmpty() ? QVariant() : QVariant(run.continues),
                               run.mode.isEmpty() ? QVariant() : QVariant(run.mode), QVariant(m_self.pid),
