@@ -1,6 +1,6 @@
 // GraphController: align, distribute and auto-layout (all of them move nodes as one undo step).
 #include "autolayout.h"
-#include "commands/movecommands.h"
+#include "documents/commands/movecommands.h"
 #include "graphcontroller.h"
 #include "graphscene.h"
 #include "model/workflowdocument.h"

@@ -2,9 +2,10 @@
 
 #include "autolayout.h"
 #include "clipboardtext.h"
-#include "commands/edgecommands.h"
-#include "commands/movecommands.h"
-#include "commands/nodecommands.h"
+#include "documents/commands/edgecommands.h"
+#include "documents/commands/movecommands.h"
+#include "documents/commands/nodecommands.h"
+#include "documents/nodeedits.h"
 #include "graphscene.h"
 #include "graphview.h"
 #include "model/nodetypeinfo.h"
@@ -215,27 +216,10 @@ bool GraphController::disconnect(const Edge &edge)
 
 QString GraphController::renameNode(const QString &oldId, const QString &newId)
 {
-    const QString id = newId.trimmed();
-    if (!document()->node(oldId))
-        return tr("There is no node “%1”.").arg(oldId);
-    if (id == oldId)
-        return {};
-    if (!isValidNodeId(id)) {
-        const QString text = tr("“%1” is not a valid id: start with a letter or _, then use letters, digits, "
-                                "_ and -.")
-                                 .arg(id);
-        emit message(text);
-        return text;
-    }
-    if (document()->node(id)) {
-        const QString text = tr("The id “%1” is taken by another node.").arg(id);
-        emit message(text);
-        return text;
-    }
-    auto *cmd = new RenameNodeCommand(document(), oldId, id);
-    cmd->setText(tr("Rename %1 to %2").arg(oldId, id));
-    m_undoStack->push(cmd);
-    return {};
+    const QString error = pushRenameNode(document(), m_undoStack, oldId, newId);
+    if (!error.isEmpty() && document()->node(oldId))
+        emit message(error);
+    return error;
 }
 
 void GraphController::moveNodes(const QHash<QString, QPointF> &positions, int dragSerial)
@@ -248,12 +232,7 @@ void GraphController::moveNodes(const QHash<QString, QPointF> &positions, int dr
 
 void GraphController::setNodeSettings(const QString &id, const Node &settings, int mergeKey)
 {
-    const Node *node = document()->node(id);
-    if (!node)
-        return;
-    auto *cmd = new SetNodeSettingsCommand(document(), id, settings, mergeKey);
-    cmd->setText(tr("Change %1").arg(id));
-    m_undoStack->push(cmd);
+    pushNodeSettings(document(), m_undoStack, id, settings, mergeKey);
 }
 
 QString GraphController::refusalMessage(ConnectionRefusal refusal) const

@@ -1,7 +1,7 @@
 #include "graphscene.h"
 
 #include "autolayout.h"
-#include "defaultcatalog.h"
+#include "nodes/registry.h"
 #include "model/nodetypeinfo.h"
 #include "model/workflowdocument.h"
 #include "nodeitem.h"
@@ -23,7 +23,7 @@ constexpr qreal SceneMargin = 3000;
 GraphScene::GraphScene(WorkflowDocument *document, const NodeTypeCatalog *catalog, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
-    , m_catalog(catalog ? catalog : defaultCatalog())
+    , m_catalog(catalog ? catalog : builtinCatalog())
     , m_overlay(std::make_unique<RunOverlay>())
 {
     connect(&m_overlayTimer, &QTimer::timeout, this, &GraphScene::tickRunOverlay);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "canvastheme.h"
-#include "executor/runstate.h"
+#include "runs/runfeed.h"
 #include "model/workflow.h"
 #include "portref.h"
 
@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -19,6 +20,7 @@ namespace Flow {
 
 class NodeItem;
 class NodeTypeCatalog;
+class RunFeed;
 class RunOverlay;
 class WireItem;
 class WorkflowDocument;
@@ -104,11 +106,16 @@ public:
     }
     void applyOverviewFlag(QGraphicsItem *item) const;
 
-    // Run overlay: the states of a run drawn over the cards (colour, glyph, attempt badge, retry
-    // countdown, duration, progress bar) and the data wires that carried data. Only the items whose
-    // status changed in a batch are repainted; a run.started of another run replaces the shown run.
+    // Run overlay: the states of the run of `feed` drawn over the cards (colour, glyph, attempt badge,
+    // retry countdown, duration, progress bar) and the data wires that carried data. Only the items
+    // whose status changed in a batch are repainted. The scene shows that feed's run and nothing else
+    // until another is set; null (or the feed's destruction) goes back to the plain editing look.
+    void setRunFeed(RunFeed *feed);
+    RunFeed *runFeed() const { return m_runFeed; }
+    // Without a feed of its own: folds the events into one the scene owns (tests, benchmarks). A
+    // second run needs clearRunOverlay() first, as a view shows one run.
     void applyRunEvents(const Flow::RunEvents &events);
-    // Back to the plain editing look. Later batches of the same run are ignored until a run.started.
+    // Back to the plain editing look (unbinds the feed).
     void clearRunOverlay();
     const RunState *runState() const; // null when no run is shown
     bool hasRunOverlay() const { return runState() != nullptr; }
@@ -155,6 +162,7 @@ private:
     void refreshRunNode(const QString &id, NodeState before, bool repaint);
     void refreshRunAll();
     void updateOverlayTimer();
+    void onRunFeedApplied(const RunFeed::Changes &changes);
 
     struct ConnectionDrag
     {
@@ -180,6 +188,8 @@ private:
     std::optional<ConnectionDrag> m_drag;
     PortRef m_dragHover;
     std::unique_ptr<RunOverlay> m_overlay;
+    QPointer<RunFeed> m_runFeed;
+    RunFeed *m_ownFeed = nullptr; // a child, for applyRunEvents()
     QTimer m_overlayTimer;
 };
 

@@ -33,12 +33,51 @@ void GraphScene::setOverlayClock(std::function<qint64()> clock)
     m_overlay->setClock(std::move(clock));
 }
 
-void GraphScene::applyRunEvents(const RunEvents &events)
+void GraphScene::setRunFeed(RunFeed *feed)
 {
-    const RunOverlay::Changes changes = m_overlay->apply(events);
-    if (!changes.any())
+    if (m_runFeed)
+        disconnect(m_runFeed, nullptr, this, nullptr);
+    const bool wasShown = m_overlay->isActive();
+    m_runFeed = feed;
+    m_overlay->setFeed(feed);
+    if (m_ownFeed && feed != m_ownFeed) {
+        delete m_ownFeed;
+        m_ownFeed = nullptr;
+    }
+    if (feed) {
+        connect(feed, &RunFeed::applied, this,
+                [this](const RunEvents &, const RunFeed::Changes &changes) { onRunFeedApplied(changes); });
+        connect(feed, &QObject::destroyed, this, [this] {
+            m_overlay->setFeed(nullptr); // the QPointer is already null: just forget the state
+            refreshRunAll();
+            updateOverlayTimer();
+            emit runOverlayChanged();
+        });
+    }
+    if (!feed && !wasShown)
         return;
     ++m_staticRevision; // the picture kept during overview drags shows the states too
+    refreshRunAll();
+    updateOverlayTimer();
+    emit runOverlayChanged();
+}
+
+void GraphScene::applyRunEvents(const RunEvents &events)
+{
+    if (!m_runFeed) {
+        m_ownFeed = new RunFeed(QString(), this);
+        setRunFeed(m_ownFeed);
+    }
+    if (m_runFeed == m_ownFeed)
+        m_ownFeed->apply(events);
+}
+
+void GraphScene::onRunFeedApplied(const RunFeed::Changes &feedChanges)
+{
+    const RunOverlay::Changes changes = m_overlay->take(feedChanges);
+    if (!changes.any())
+        return;
+    ++m_staticRevision;
     if (changes.all) {
         refreshRunAll();
     } else {
@@ -56,14 +95,7 @@ void GraphScene::applyRunEvents(const RunEvents &events)
 
 void GraphScene::clearRunOverlay()
 {
-    const bool shown = m_overlay->isActive();
-    m_overlay->clear();
-    if (!shown)
-        return;
-    ++m_staticRevision;
-    refreshRunAll();
-    updateOverlayTimer();
-    emit runOverlayChanged();
+    setRunFeed(nullptr);
 }
 
 void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)

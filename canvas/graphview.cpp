@@ -1,6 +1,6 @@
 #include "graphview.h"
 
-#include "commands/movecommands.h"
+#include "documents/commands/movecommands.h"
 #include "graphcontroller.h"
 #include "graphscene.h"
 #include "minimap.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 
 #include <QColor>
 #include <QRectF>

@@ -1,6 +1,6 @@
 #include "palettewidget.h"
 
-#include "defaultcatalog.h"
+#include "nodes/registry.h"
 #include "model/nodetypeinfo.h"
 
 #include <QHeaderView>
@@ -44,7 +44,7 @@ protected:
 
 PaletteWidget::PaletteWidget(const NodeTypeCatalog *catalog, QWidget *parent)
     : QWidget(parent)
-    , m_catalog(catalog ? catalog : defaultCatalog())
+    , m_catalog(catalog ? catalog : builtinCatalog())
     , m_filter(new QLineEdit(this))
     , m_tree(new PaletteTree(this))
 {

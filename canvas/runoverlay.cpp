@@ -12,7 +12,6 @@ namespace Flow {
 RunOverlay::RunOverlay()
     : m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    m_state.setFoldsLogLines(false);
     updateLabels();
 }
 
@@ -33,43 +32,33 @@ void RunOverlay::setClock(std::function<qint64()> clock)
     };
 }
 
-RunOverlay::Changes RunOverlay::apply(const RunEvents &events)
+void RunOverlay::setFeed(const RunFeed *feed)
+{
+    m_feed = feed;
+    updateLabels(); // the language may have changed since the last run
+    m_moving.clear();
+    if (!feed)
+        return;
+    for (const QString &id : feed->state().nodeIds())
+        trackMoving(id, feed->state().node(id)->state);
+}
+
+RunOverlay::Changes RunOverlay::take(const RunFeed::Changes &feedChanges)
 {
     Changes changes;
-    for (const RunEvent &e : events) {
-        if (e.kind == EventKind::RunStarted && e.run != m_state.runId()) {
-            m_state = RunState();
-            m_state.setFoldsLogLines(false); // nothing drawn on a card comes from a log line
-            m_moving.clear();
-            m_waitForStart = false;
-            changes.all = true;
-            changes.nodes.clear();
-        }
-        if (m_waitForStart)
-            continue;
-        // Log lines (most of the stream) change nothing that is drawn: fold them without the lookups.
-        if (e.kind == EventKind::NodeLog || e.node.isEmpty()) {
-            m_state.apply(e);
-            continue;
-        }
-        const NodeStatus *status = m_state.node(e.node);
-        const NodeState old = status ? status->state : NodeState::Pending;
-        if (!m_state.apply(e))
-            continue;
-        if (!changes.all && !changes.nodes.contains(e.node))
-            changes.nodes.insert(e.node, old); // the state before the batch, not before this event
-        // apply() inserts only a node it did not know: a status it already had stays where it was.
-        if (!status)
-            status = m_state.node(e.node);
-        if (isMoving(old) || isMoving(status->state))
-            trackMoving(e.node, status->state);
+    if (!m_feed)
+        return changes;
+    if (feedChanges.reset) {
+        setFeed(m_feed);
+        changes.all = true;
+        return changes;
     }
-    m_active = !m_state.runId().isEmpty();
-    if (changes.all) {
-        updateLabels(); // the language may have changed since the last run
-        m_moving.clear();
-        for (const QString &id : m_state.nodeIds())
-            trackMoving(id, m_state.node(id)->state);
+    // Log lines change nothing drawn on a card: only the nodes with other events count.
+    changes.nodes = feedChanges.nodes;
+    for (const auto &[id, before] : changes.nodes.asKeyValueRange()) {
+        const NodeStatus *status = m_feed->state().node(id);
+        if (status && (isMoving(before) || isMoving(status->state)))
+            trackMoving(id, status->state);
     }
     return changes;
 }
@@ -82,19 +71,10 @@ void RunOverlay::trackMoving(const QString &id, NodeState state)
         m_moving.remove(id);
 }
 
-void RunOverlay::clear()
-{
-    m_state = RunState();
-    m_state.setFoldsLogLines(false);
-    m_moving.clear();
-    m_active = false;
-    m_waitForStart = true;
-}
-
 bool RunOverlay::hasIndeterminate() const
 {
     for (const QString &id : m_moving) {
-        const NodeStatus *s = m_state.node(id);
+        const NodeStatus *s = status(id);
         if (s && s->state == NodeState::Running && s->progress < 0)
             return true;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executor/runstate.h"
+#include "runs/runfeed.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -11,11 +11,12 @@
 
 namespace Flow {
 
-// The results of one run shown over the canvas: a RunState folded from the run's event batches, the
-// clock that live durations and retry countdowns are computed against, and the texts drawn on the
-// cards. Items look their status up here by node id while painting (no pointers into the state), so
-// nodes added, removed or renamed during a run never dangle: a renamed node simply has no status.
-// GraphScene owns one and repaints the items apply() reports.
+// The results of one run shown over the canvas: the RunFeed it is bound to (whose RunState it
+// draws), the clock that live durations and retry countdowns are computed against, and the texts
+// drawn on the cards. Items look their status up here by node id while painting (no pointers into
+// the state), so nodes added, removed or renamed during a run never dangle: a renamed node simply
+// has no status. GraphScene owns one, binds it to the shown run's feed, and repaints the items that
+// take() reports.
 class RunOverlay
 {
     Q_DECLARE_TR_FUNCTIONS(Flow::RunOverlay)
@@ -23,23 +24,25 @@ class RunOverlay
 public:
     struct Changes
     {
-        bool all = false;                // a new run started: everything looks different
+        bool all = false;                // another feed, or its state was replaced: redraw all
         QHash<QString, NodeState> nodes; // node -> its state before the batch
         bool any() const { return all || !nodes.isEmpty(); }
     };
 
     RunOverlay();
 
-    // Folds a batch in. A run.started of another run replaces the shown run. After clear(), events are
-    // ignored until the next run.started (late batches of the cleared run must not bring it back).
-    Changes apply(const RunEvents &events);
-    void clear();
-    bool isActive() const { return m_active; }
-    const RunState *state() const { return isActive() ? &m_state : nullptr; }
+    // Shows `feed`'s run (null: none). The feed must outlive the binding (GraphScene unbinds a feed
+    // that is destroyed).
+    void setFeed(const RunFeed *feed);
+    const RunFeed *feed() const { return m_feed; }
+    // What a batch the feed applied changes on the cards.
+    Changes take(const RunFeed::Changes &changes);
+    bool isActive() const { return m_feed != nullptr; }
+    const RunState *state() const { return m_feed ? &m_feed->state() : nullptr; }
     // Null when no run is shown or the run does not include this node.
     const NodeStatus *status(const QString &nodeId) const
     {
-        return isActive() ? m_state.node(nodeId) : nullptr;
+        return m_feed ? m_feed->state().node(nodeId) : nullptr;
     }
 
     // nodeStateStyle(state, dark).color without translating the label: cards ask for it on every paint.
@@ -78,9 +81,7 @@ private:
     void trackMoving(const QString &id, NodeState state);
     void updateLabels();
 
-    RunState m_state;
-    bool m_active = false; // a run is shown (kept apart from the state: read on every card paint)
-    bool m_waitForStart = false;
+    const RunFeed *m_feed = nullptr;
     QSet<QString> m_moving;
     std::array<QString, NodeStateCount> m_labels;
     std::array<std::array<QColor, NodeStateCount>, 2> m_colors;

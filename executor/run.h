@@ -2,7 +2,7 @@
 
 #include "model/diagnostic.h"
 #include "model/workflow.h"
-#include "runevent.h"
+#include "runs/runevent.h"
 #include "runoptions.h"
 
 #include <QObject>

@@ -7,9 +7,9 @@
 #include "expressions.h"
 #include "jssandbox.h"
 #include "model/diagnostic.h"
-#include "runevent.h"
+#include "runs/runevent.h"
 #include "runoptions.h"
-#include "runstate.h"
+#include "runs/runstate.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

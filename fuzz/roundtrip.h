@@ -16,6 +16,5 @@ namespace Flow::Fuzz {
 QString checkRoundTrip(const QByteArray &yaml, const NodeTypeCatalog *catalog);
 
 // The built-in node types.
-const NodeTypeCatalog *builtinCatalog();
 
 } // namespace Flow::Fuzz

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "executor/runevent.h"
-#include "executor/runstate.h"
+#include "runs/runevent.h"
+#include "runs/runstate.h"
 #include "liveness.h"
 #include "runrecord.h"
 

@@ -1,7 +1,7 @@
 #include "storeschema.h"
 
-#include "executor/runevent.h"
-#include "executor/runstate.h"
+#include "runs/runevent.h"
+#include "runs/runstate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -149,4 +149,9 @@ const NodeRegistry &NodeRegistry::builtins()
     return registry;
 }
 
+const NodeTypeCatalog *builtinCatalog()
+{
+    return &NodeRegistry::builtins();
+}
+
 } // namespace Flow

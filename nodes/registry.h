@@ -40,4 +40,8 @@ private:
     QHash<QString, qsizetype> m_index;
 };
 
+// The built-in node types as the model's catalog (what the validator, the palette and the CLI see):
+// the one place that answers "which types are there", for every program and test.
+const NodeTypeCatalog *builtinCatalog();
+
 } // namespace Flow

@@ -25,7 +25,6 @@ void writeOut(const QByteArray &bytes);
 void printError(const QString &message);
 
 // The built-in node types (NodeRegistry::builtins() as a catalog).
-const NodeTypeCatalog *builtinCatalog();
 
 // The name a file is reported under: "-" (stdin) reads as "<stdin>".
 QString displayName(const QString &path);

@@ -1,4 +1,5 @@
 // flowrun fmt: rewrites workflow files in the canonical form writeWorkflow() produces.
+#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
 

@@ -1,10 +1,11 @@
 // flowrun run: runs a workflow with the local executor and reports its events (docs/executor.md).
+#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
 #include "runhistory.h"
 
 #include "executor/run.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "model/workflowio.h"
 
 #include <QCoreApplication>

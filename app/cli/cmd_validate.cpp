@@ -1,4 +1,5 @@
 // flowrun validate: reports every problem of each file in the compiler format editors jump to.
+#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
 

@@ -156,14 +156,10 @@ void LogModel::addEvents(const RunEvents &events)
 
 void LogModel::addEvent(const RunEvent &e)
 {
-    if (m_runId.isEmpty()) {
+    if (m_runId.isEmpty())
         m_runId = e.run;
-    } else if (e.run != m_runId) {
-        if (e.kind != EventKind::RunStarted)
-            return; // a straggler of a run we no longer show
-        clear();
-        m_runId = e.run;
-    }
+    else if (e.run != m_runId)
+        return; // one model shows one run: its feed's (clear() to show another)
     if (e.seq > 0) {
         if (e.seq <= m_lastSeq)
             return;

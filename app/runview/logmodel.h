@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 #include "logtextsearch.h"
 
 #include <QAbstractTableModel>
@@ -39,9 +39,10 @@ public:
     explicit LogModel(QObject *parent = nullptr);
     ~LogModel() override;
 
-    // Takes node.log (and the failure / retry / skip / cancel events) of the current run; other
-    // kinds are ignored. A run.started of another run id clears the model first. Events already seen
-    // (seq at or below the last one) are skipped, so an overlapping replay adds nothing twice.
+    // Takes node.log (and the failure / retry / skip / cancel events) of its run (the run of the first
+    // event; events of another run are ignored: a model shows one run, clear() before another). Other
+    // kinds are ignored. Events already seen (seq at or below the last one) are skipped, so an
+    // overlapping replay adds nothing twice.
     void addEvents(const Flow::RunEvents &events);
     void clear();
 

@@ -1,8 +1,12 @@
 #include "logview.h"
 
+#include "runs/runfeed.h"
+#include "runviewdata.h"
+
 #include "logfilter.h"
 
 #include <QAction>
+#include <limits>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -55,7 +59,8 @@ QString streamLabel(LogModel::Stream stream)
 
 LogView::LogView(QWidget *parent)
     : QWidget(parent)
-    , m_model(new LogModel(this))
+    , m_ownModel(new LogModel(this))
+    , m_model(m_ownModel)
     , m_filter(new LogFilterModel(this))
     , m_table(new QTableView(this))
 {
@@ -71,10 +76,8 @@ LogView::LogView(QWidget *parent)
     layout->addWidget(m_table, 1);
     setUpTable();
 
-    connect(m_model, &LogModel::nodeIdsChanged, this, &LogView::updateNodeCombo);
-    connect(m_model, &LogModel::maxAttemptChanged, this, &LogView::updateAttemptCombo);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &LogView::updateCountLabel);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &LogView::updateCountLabel);
+    m_model = nullptr;
+    setModel(m_ownModel);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_following)
             m_table->scrollToBottom();
@@ -227,6 +230,33 @@ void LogView::setUpTable()
     connect(bar, &QScrollBar::rangeChanged, this, &LogView::scrollBarRangeChanged);
 }
 
+void LogView::setFeed(RunFeed *feed)
+{
+    m_feed = feed;
+    setModel(feed ? RunViewData::of(feed)->log() : m_ownModel);
+}
+
+void LogView::setModel(LogModel *model)
+{
+    if (model == m_model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_filter->setSourceModel(model);
+    connect(model, &LogModel::nodeIdsChanged, this, &LogView::updateNodeCombo);
+    connect(model, &LogModel::maxAttemptChanged, this, &LogView::updateAttemptCombo);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &LogView::updateCountLabel);
+    connect(model, &QAbstractItemModel::modelReset, this, &LogView::updateCountLabel);
+    // The combos list what this run has: start them over from the new model.
+    m_comboNodeCount = std::numeric_limits<qsizetype>::max();
+    updateNodeCombo();
+    updateAttemptCombo(model->maxAttempt());
+    updateCountLabel();
+    if (m_following)
+        m_table->scrollToBottom();
+}
+
 void LogView::addEvents(const RunEvents &events)
 {
     m_model->addEvents(events);
@@ -234,6 +264,7 @@ void LogView::addEvents(const RunEvents &events)
 
 void LogView::clear()
 {
+    setFeed(nullptr);
     m_model->clear();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 #include "logmodel.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,6 +19,7 @@ class QToolButton;
 namespace Flow {
 
 class LogFilterModel;
+class RunFeed;
 
 // The log of a run: a tool row (node, attempt, stream and text filters, Follow) over a table of
 // lines. Follow keeps the newest line in view; scrolling up turns it off, scrolling back to the
@@ -29,10 +31,15 @@ public:
     explicit LogView(QWidget *parent = nullptr);
     ~LogView() override;
 
+    // Shows the log of `feed`'s run (kept with the feed: RunViewData) and nothing else, until another
+    // feed is set; null shows an empty log. Filters, follow mode and column widths stay.
+    void setFeed(RunFeed *feed);
+    RunFeed *feed() const { return m_feed; }
     LogModel *model() const { return m_model; }
     LogFilterModel *filterModel() const { return m_filter; }
     QTableView *view() const { return m_table; }
 
+    // Without a feed: adds to the view's own model (tests, benchmarks).
     void addEvents(const Flow::RunEvents &events);
     void clear();
 
@@ -60,8 +67,11 @@ private:
     void scrollBarValueChanged(int value);
     void scrollBarRangeChanged();
     void updateCountLabel();
+    void setModel(LogModel *model);
 
+    LogModel *m_ownModel; // shown without a feed
     LogModel *m_model;
+    QPointer<RunFeed> m_feed;
     LogFilterModel *m_filter;
     QTableView *m_table;
     QComboBox *m_nodeCombo;

@@ -1,6 +1,7 @@
 #include "runnodemodel.h"
 
 #include "canvas/nodestatestyle.h"
+#include "runs/runfeed.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -111,6 +112,20 @@ RunNodeModel::RunNodeModel(QObject *parent)
     connect(m_ticker, &QTimer::timeout, this, &RunNodeModel::tick);
 }
 
+RunNodeModel::RunNodeModel(RunFeed *feed, QObject *parent)
+    : RunNodeModel(parent)
+{
+    m_feed = feed;
+    adoptNodes(feed->state().nodeIds(), EventKind::RunStarted);
+    emitDirty();
+    updateLiveRows();
+    connect(feed, &RunFeed::applied, this, [this](const RunEvents &events, const RunFeed::Changes &changes) {
+        if (changes.reset)
+            adoptNodes(state().nodeIds(), EventKind::RunStarted);
+        addEvents(events);
+    });
+}
+
 void RunNodeModel::setClock(std::function<qint64()> now)
 {
     m_now = std::move(now);
@@ -124,7 +139,7 @@ bool RunNodeModel::isTicking() const
 void RunNodeModel::clear()
 {
     beginResetModel();
-    m_state = RunState();
+    m_ownState = RunState();
     m_rows.clear();
     m_rowOf.clear();
     m_dirtyColumns.clear();
@@ -155,46 +170,39 @@ void RunNodeModel::addEvents(const RunEvents &events)
     QString lastNode;
     int lastRow = -1;
     for (const RunEvent &e : events) {
-        if (e.kind == EventKind::RunStarted && e.run != m_state.runId()) {
-            startRun(e);
+        if (!m_feed && !m_ownState.apply(e))
+            continue; // another run's, or seen already
+        if (e.kind == EventKind::RunStarted) {
+            adoptNodes(state().nodeIds(), e.kind);
             lastRow = -1;
             lastNode.clear();
             continue;
         }
-        if ((!m_state.runId().isEmpty() && e.run != m_state.runId()) || e.seq <= m_state.lastSeq())
+        if (e.node.isEmpty())
             continue;
-        int row = -1;
-        if (!e.node.isEmpty()) {
-            // Log lines come in runs from one node: skip the hash lookup for those.
-            if (lastRow < 0 || e.node != lastNode) {
-                lastNode = e.node;
-                lastRow = ensureRow(e.node);
-            }
-            row = lastRow;
+        // Log lines come in runs from one node: skip the hash lookup for those.
+        if (lastRow < 0 || e.node != lastNode) {
+            lastNode = e.node;
+            lastRow = ensureRow(e.node);
         }
-        m_state.apply(e);
-        if (row >= 0)
-            markDirty(row, e.kind);
+        markDirty(lastRow, e.kind);
     }
     emitDirty();
     updateLiveRows();
 }
 
-void RunNodeModel::startRun(const RunEvent &event)
+// The run's nodes as announced by run.started (or a snapshot): the rows, in that order.
+void RunNodeModel::adoptNodes(const QStringList &ids, EventKind kind)
 {
-    RunState state;
-    state.apply(event);
-    if (state.nodeIds() == m_rows) {
-        // The same nodes as shown (setNodes, or a re-run of the workflow): keep rows and selection.
-        m_state = std::move(state);
+    if (ids == m_rows) {
+        // The same nodes as shown (setNodes before the run): keep rows and selection.
         m_liveRows.clear();
         for (int row = 0; row < m_rows.size(); ++row)
-            markDirty(row, event.kind);
+            markDirty(row, kind);
         return;
     }
     beginResetModel();
-    m_state = std::move(state);
-    m_rows = m_state.nodeIds();
+    m_rows = ids;
     m_rowOf.clear();
     for (int row = 0; row < m_rows.size(); ++row)
         m_rowOf.insert(m_rows.at(row), row);
@@ -244,7 +252,7 @@ void RunNodeModel::emitDirty()
         emit dataChanged(index(first, firstColumn(mask)), index(last, lastColumn(mask)));
     }
     for (int row : std::as_const(m_dirtyRows)) {
-        const NodeStatus *n = m_state.node(m_rows.at(row));
+        const NodeStatus *n = state().node(m_rows.at(row));
         if (n && isLive(n->state))
             m_liveRows.insert(row);
         else
@@ -256,7 +264,7 @@ void RunNodeModel::emitDirty()
 
 void RunNodeModel::updateLiveRows()
 {
-    const bool live = !m_liveRows.isEmpty() && !m_state.isFinished();
+    const bool live = !m_liveRows.isEmpty() && !state().isFinished();
     if (live && !m_ticker->isActive())
         m_ticker->start();
     else if (!live)
@@ -278,7 +286,7 @@ void RunNodeModel::tick()
                          {Qt::DisplayRole, SortRole}); // SortRole: a proxy sorted by duration follows
     }
     for (int row : std::as_const(rows)) {
-        if (m_state.node(m_rows.at(row))->state == NodeState::Retrying)
+        if (state().node(m_rows.at(row))->state == NodeState::Retrying)
             emit dataChanged(index(row, AttemptColumn), index(row, AttemptColumn),
                              {Qt::DisplayRole, Qt::ToolTipRole});
     }
@@ -323,7 +331,7 @@ QVariant RunNodeModel::data(const QModelIndex &index, int role) const
         return {};
     static const NodeStatus pending;
     const QString &id = m_rows.at(index.row());
-    const NodeStatus *found = m_state.node(id);
+    const NodeStatus *found = state().node(id);
     const NodeStatus &n = found ? *found : pending;
     switch (role) {
     case Qt::DisplayRole:
@@ -437,16 +445,23 @@ qint64 RunNodeModel::durationOf(const NodeStatus &n) const
     if (isFinal(n.state))
         return n.duration;
     // A stream that ended (or a replay) without the node's end: stop the clock with the run.
-    const qint64 end = m_state.isFinished() ? m_state.finishedAt() : m_now();
+    const qint64 end = state().isFinished() ? state().finishedAt() : m_now();
     return qMax<qint64>(0, end - n.startedAt);
 }
 
 QIcon RunNodeModel::stateIcon(NodeState state) const
 {
+    return nodeStateIcon(state);
+}
+
+QIcon nodeStateIcon(NodeState state)
+{
+    // GUI thread only, like every icon: one cache for the run table and the run list.
+    static QHash<int, QIcon> icons;
     const bool dark = isDarkPalette();
     const int key = int(state) * 2 + (dark ? 1 : 0);
-    auto it = m_icons.constFind(key);
-    if (it != m_icons.cend())
+    auto it = icons.constFind(key);
+    if (it != icons.cend())
         return *it;
     QIcon icon;
     for (int size : {16, 32}) {
@@ -457,7 +472,7 @@ QIcon RunNodeModel::stateIcon(NodeState state) const
         painter.end();
         icon.addPixmap(pixmap);
     }
-    return *m_icons.insert(key, icon);
+    return *icons.insert(key, icon);
 }
 
 } // namespace Flow

@@ -3,6 +3,7 @@
 #include "canvas/nodestatestyle.h"
 #include "progressdelegate.h"
 #include "runnodemodel.h"
+#include "runs/runfeed.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -177,6 +178,30 @@ QSortFilterProxyModel *RunPanel::proxy() const
     return m_proxy;
 }
 
+void RunPanel::setFeed(RunFeed *feed)
+{
+    if (feed == m_feed && feed)
+        return;
+    if (m_feed)
+        disconnect(m_feed, nullptr, this, nullptr);
+    m_feed = feed;
+    const QStringList selected = selectedNodes();
+    setModel(feed ? new RunNodeModel(feed, this) : new RunNodeModel(this));
+    if (feed)
+        connect(feed, &RunFeed::applied, this, &RunPanel::updateSummary);
+    selectNodes(selected);
+    updateSummary();
+}
+
+void RunPanel::setModel(RunNodeModel *model)
+{
+    RunNodeModel *old = m_model;
+    model->setClock(old->clock()); // a test's or a replay's clock stays
+    m_model = model;
+    m_proxy->setSourceModel(model);
+    delete old; // the proxy has let go of it
+}
+
 void RunPanel::addEvents(const RunEvents &events)
 {
     m_model->addEvents(events);
@@ -185,6 +210,8 @@ void RunPanel::addEvents(const RunEvents &events)
 
 void RunPanel::clear()
 {
+    if (m_feed)
+        setFeed(nullptr);
     m_model->clear();
     updateSummary();
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -14,6 +15,7 @@ class QTimer;
 
 namespace Flow {
 
+class RunFeed;
 class RunNodeModel;
 class RunNodeFilterModel;
 
@@ -28,6 +30,11 @@ class RunPanel : public QWidget
 public:
     explicit RunPanel(QWidget *parent = nullptr);
 
+    // Shows `feed`'s run, and nothing else, until another feed is set; null shows no run (the rows
+    // of setNodes()). The selection is kept for the nodes the new run has too.
+    void setFeed(RunFeed *feed);
+    RunFeed *feed() const { return m_feed; }
+    // Without a feed: folds events in directly (tests, benchmarks).
     void addEvents(const Flow::RunEvents &events);
     void clear();
     // Shows the workflow's nodes as Pending before a run (RunNodeModel::setNodes).
@@ -59,8 +66,10 @@ private:
     void fillStateFilter();
     void updateSummary();
     void announceSelection();
+    void setModel(RunNodeModel *model);
 
     RunNodeModel *m_model;
+    QPointer<RunFeed> m_feed;
     RunNodeFilterModel *m_proxy;
     QLabel *m_summary;
     QLineEdit *m_filterEdit;

@@ -65,11 +65,6 @@ void TimelineModel::close(Lane &lane, qint64 time, NodeState outcome, const QStr
 
 bool TimelineModel::apply(const RunEvent &e)
 {
-    if (e.kind == EventKind::RunStarted && e.run != m_runId) {
-        // Another run: start over, with one lane per node of the workflow.
-        clear();
-        m_runId = e.run;
-    }
     if (m_runId.isEmpty())
         m_runId = e.run;
     else if (e.run != m_runId)

@@ -37,7 +37,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.fillRect(all, palette().color(QPalette::Base));
 
     const int laneH = laneHeight();
-    const int lanes = int(m_model.lanes().size());
+    const int lanes = int(m_model->lanes().size());
     const int scroll = verticalScrollBar()->value();
     const int first = qMax(0, scroll / laneH);
     const int last = qMin(lanes - 1, (scroll + all.height() - axisHeight()) / laneH);
@@ -62,7 +62,7 @@ void TimelineView::paintLanes(QPainter &painter, int first, int last, bool dark)
     const int width = viewport()->width();
     const int laneH = laneHeight();
     for (int i = first; i <= last; ++i) {
-        const TimelineModel::Lane &lane = m_model.lanes().at(i);
+        const TimelineModel::Lane &lane = m_model->lanes().at(i);
         const QRect row(plotLeft(), laneTop(i), width - plotLeft(), laneH);
         if (i % 2)
             painter.fillRect(row, pal.color(QPalette::AlternateBase));
@@ -72,7 +72,7 @@ void TimelineView::paintLanes(QPainter &painter, int first, int last, bool dark)
 
     // Grid lines at the axis ticks, under the bars.
     const qint64 step = timelineTickStep(m_msPerPixel, 90);
-    const qint64 start = m_model.startTime();
+    const qint64 start = m_model->startTime();
     painter.setPen(withAlpha(pal.color(QPalette::Text), 28));
     for (qint64 offset = qMax<qint64>(0, (timeAt(plotLeft()) - start) / step * step);; offset += step) {
         const double x = xOf(start + offset);
@@ -84,7 +84,7 @@ void TimelineView::paintLanes(QPainter &painter, int first, int last, bool dark)
     painter.setRenderHint(QPainter::Antialiasing);
     const double left = plotLeft();
     for (int i = first; i <= last; ++i) {
-        const TimelineModel::Lane &lane = m_model.lanes().at(i);
+        const TimelineModel::Lane &lane = m_model->lanes().at(i);
         for (const TimelineBar &bar : lane.bars) {
             const QRectF rect = barGeometry(i, bar);
             if (rect.right() < left || rect.left() > width)
@@ -105,7 +105,7 @@ void TimelineView::paintLanes(QPainter &painter, int first, int last, bool dark)
         }
     }
 
-    if (m_model.isRunning()) {
+    if (m_model->isRunning()) {
         const double x = xOf(m_now());
         QPen pen(withAlpha(nodeStateStyle(NodeState::Running, dark).color, 140), 1, Qt::DashLine);
         painter.setPen(pen);
@@ -145,7 +145,7 @@ void TimelineView::paintAxis(QPainter &painter)
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(0, height - 1, width, height - 1);
 
-    const qint64 start = m_model.startTime();
+    const qint64 start = m_model->startTime();
     painter.setPen(pal.color(QPalette::WindowText));
     if (start) // when the run began, above the labels
         painter.drawText(QRect(4, 0, plotLeft() - 8, height), Qt::AlignVCenter | Qt::AlignLeft,
@@ -176,7 +176,7 @@ void TimelineView::paintLabels(QPainter &painter, int first, int last, bool dark
     const QFontMetrics fm = fontMetrics();
     const int glyph = qMin(12, laneH - 6);
     for (int i = first; i <= last; ++i) {
-        const TimelineModel::Lane &lane = m_model.lanes().at(i);
+        const TimelineModel::Lane &lane = m_model->lanes().at(i);
         const int top = laneTop(i);
         const bool selected = m_selected.contains(lane.node);
         if (selected)

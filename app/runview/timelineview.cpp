@@ -1,6 +1,8 @@
 #include "timelineview.h"
 
 #include "canvas/nodestatestyle.h"
+#include "runs/runfeed.h"
+#include "runviewdata.h"
 #include "timelineaxis.h"
 
 #include <QApplication>
@@ -49,12 +51,33 @@ TimelineView::TimelineView(QWidget *parent)
     updateScrollBars();
 }
 
+void TimelineView::setFeed(RunFeed *feed)
+{
+    if (m_data)
+        disconnect(m_data, nullptr, this, nullptr);
+    m_data = feed ? RunViewData::of(feed) : nullptr;
+    m_model = m_data ? &m_data->timeline() : &m_ownModel;
+    if (m_data)
+        connect(m_data, &RunViewData::timelineChanged, this, &TimelineView::modelChanged);
+    m_measuredLanes = 0;
+    m_labelWidth = 80;
+    m_fit = true;
+    modelChanged();
+}
+
+RunFeed *TimelineView::feed() const
+{
+    return m_data ? m_data->feed() : nullptr;
+}
+
 void TimelineView::addEvents(const RunEvents &events)
 {
-    if (!m_model.addEvents(events))
-        return;
-    if (m_model.lanes().size() < m_measuredLanes) // another run started
-        m_measuredLanes = 0;
+    if (m_ownModel.addEvents(events) && m_model == &m_ownModel)
+        modelChanged();
+}
+
+void TimelineView::modelChanged()
+{
     updateLabelWidth();
     updateScrollBars();
     updateLiveTimer();
@@ -63,7 +86,11 @@ void TimelineView::addEvents(const RunEvents &events)
 
 void TimelineView::clear()
 {
-    m_model.clear();
+    if (m_data)
+        disconnect(m_data, nullptr, this, nullptr);
+    m_data = nullptr;
+    m_model = &m_ownModel;
+    m_ownModel.clear();
     m_selected.clear();
     m_measuredLanes = 0;
     m_labelWidth = 80;
@@ -76,7 +103,7 @@ void TimelineView::clear()
 void TimelineView::setNodes(const QStringList &ids)
 {
     clear();
-    m_model.setNodes(ids);
+    m_ownModel.setNodes(ids);
     updateLabelWidth();
     updateScrollBars();
 }
@@ -86,7 +113,7 @@ void TimelineView::selectNodes(const QStringList &ids)
     m_selected = QSet<QString>(ids.cbegin(), ids.cend());
     int first = -1;
     for (const QString &id : ids) {
-        const int lane = m_model.laneOf(id);
+        const int lane = m_model->laneOf(id);
         if (lane >= 0 && (first < 0 || lane < first))
             first = lane;
     }
@@ -104,7 +131,7 @@ void TimelineView::selectNodes(const QStringList &ids)
 QStringList TimelineView::selectedNodes() const
 {
     QStringList ids;
-    for (const TimelineModel::Lane &lane : m_model.lanes()) {
+    for (const TimelineModel::Lane &lane : m_model->lanes()) {
         if (m_selected.contains(lane.node))
             ids.append(lane.node);
     }
@@ -141,12 +168,12 @@ int TimelineView::plotWidth() const
 
 qint64 TimelineView::endTime() const
 {
-    return m_model.isRunning() ? qMax(m_now(), m_model.endTime()) : m_model.endTime();
+    return m_model->isRunning() ? qMax(m_now(), m_model->endTime()) : m_model->endTime();
 }
 
 qint64 TimelineView::span() const
 {
-    return qMax(MinSpan, endTime() - m_model.startTime());
+    return qMax(MinSpan, endTime() - m_model->startTime());
 }
 
 double TimelineView::fitMsPerPixel() const
@@ -161,13 +188,13 @@ double TimelineView::msPerPixel() const
 
 double TimelineView::xOf(qint64 time) const
 {
-    return plotLeft() + Margin + double(time - m_model.startTime()) / m_msPerPixel
+    return plotLeft() + Margin + double(time - m_model->startTime()) / m_msPerPixel
            - horizontalScrollBar()->value();
 }
 
 qint64 TimelineView::timeAt(double x) const
 {
-    return m_model.startTime()
+    return m_model->startTime()
            + qint64(std::llround((x - plotLeft() - Margin + horizontalScrollBar()->value()) * m_msPerPixel));
 }
 
@@ -196,10 +223,10 @@ QRectF TimelineView::barGeometry(int lane, const TimelineBar &bar) const
 
 QRect TimelineView::barRect(const QString &node, int attempt, TimelineBar::Kind kind) const
 {
-    const int lane = m_model.laneOf(node);
+    const int lane = m_model->laneOf(node);
     if (lane < 0)
         return {};
-    for (const TimelineBar &bar : m_model.lanes().at(lane).bars) {
+    for (const TimelineBar &bar : m_model->lanes().at(lane).bars) {
         if (bar.attempt == attempt && bar.kind == kind)
             return barGeometry(lane, bar).toAlignedRect();
     }
@@ -208,7 +235,7 @@ QRect TimelineView::barRect(const QString &node, int attempt, TimelineBar::Kind 
 
 QRect TimelineView::laneRect(const QString &node) const
 {
-    const int lane = m_model.laneOf(node);
+    const int lane = m_model->laneOf(node);
     return lane < 0 ? QRect() : QRect(0, laneTop(lane), viewport()->width(), laneHeight());
 }
 
@@ -217,12 +244,12 @@ TimelineView::Hit TimelineView::hitAt(const QPoint &pos) const
     if (pos.y() < axisHeight())
         return {};
     const int lane = (pos.y() - axisHeight() + verticalScrollBar()->value()) / laneHeight();
-    if (lane < 0 || lane >= m_model.lanes().size())
+    if (lane < 0 || lane >= m_model->lanes().size())
         return {};
     if (pos.x() < plotLeft())
         return {lane, -1};
     // Attempts win over waits where they touch: they are what a click is usually meant for.
-    const QList<TimelineBar> &bars = m_model.lanes().at(lane).bars;
+    const QList<TimelineBar> &bars = m_model->lanes().at(lane).bars;
     int best = -1;
     for (int i = 0; i < bars.size(); ++i) {
         const QRectF r = barGeometry(lane, bars.at(i));
@@ -241,7 +268,7 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const Hit hit = hitAt(pos);
     if (hit.lane < 0)
         return {};
-    const TimelineModel::Lane &lane = m_model.lanes().at(hit.lane);
+    const TimelineModel::Lane &lane = m_model->lanes().at(hit.lane);
     return hit.bar < 0 ? laneToolTip(lane) : barToolTip(lane, lane.bars.at(hit.bar));
 }
 
@@ -299,14 +326,14 @@ void TimelineView::updateScrollBars()
     h->setSingleStep(qMax(1, plotWidth() / 20));
     const int visible = qMax(0, viewport()->height() - axisHeight());
     QScrollBar *v = verticalScrollBar();
-    v->setRange(0, qMax(0, int(m_model.lanes().size()) * laneHeight() - visible));
+    v->setRange(0, qMax(0, int(m_model->lanes().size()) * laneHeight() - visible));
     v->setPageStep(visible);
     v->setSingleStep(laneHeight());
 }
 
 void TimelineView::updateLabelWidth()
 {
-    const QList<TimelineModel::Lane> &lanes = m_model.lanes();
+    const QList<TimelineModel::Lane> &lanes = m_model->lanes();
     if (m_measuredLanes >= lanes.size())
         return;
     // Measuring 2,000 labels costs more than folding the whole run: measure the longest few by length.
@@ -329,7 +356,7 @@ void TimelineView::updateLabelWidth()
 
 void TimelineView::updateLiveTimer()
 {
-    if (m_model.isRunning())
+    if (m_model->isRunning())
         m_live->start();
     else
         m_live->stop();
@@ -362,7 +389,7 @@ void TimelineView::zoomAround(double x, double factor)
     if (m_fit)
         return;
     // Keep the moment under the mouse where it was.
-    const double contentX = double(anchor - m_model.startTime()) / m_msPerPixel;
+    const double contentX = double(anchor - m_model->startTime()) / m_msPerPixel;
     horizontalScrollBar()->setValue(int(std::lround(plotLeft() + Margin + contentX - x)));
 }
 
@@ -442,7 +469,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     const Hit hit = hitAt(event->position().toPoint());
     if (hit.lane < 0)
         return;
-    const QString node = m_model.lanes().at(hit.lane).node;
+    const QString node = m_model->lanes().at(hit.lane).node;
     m_selected = {node};
     viewport()->update();
     emit nodeClicked(node);

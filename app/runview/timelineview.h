@@ -3,6 +3,7 @@
 #include "timelinemodel.h"
 
 #include <QAbstractScrollArea>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -10,6 +11,9 @@
 class QTimer;
 
 namespace Flow {
+
+class RunFeed;
+class RunViewData;
 
 // The Gantt view of a run: how a person finds what made it slow. One lane per node of the run, in the
 // workflow's order: all of them, not only those that ran, so that a lane never moves while the run goes,
@@ -28,6 +32,11 @@ class TimelineView : public QAbstractScrollArea
 public:
     explicit TimelineView(QWidget *parent = nullptr);
 
+    // Shows `feed`'s run (its bars are kept with the feed: RunViewData) and nothing else, until
+    // another feed is set; null shows the lanes of setNodes(). Zoom goes back to fit.
+    void setFeed(RunFeed *feed);
+    RunFeed *feed() const;
+    // Without a feed: folds events into the view's own model (tests, benchmarks).
     void addEvents(const Flow::RunEvents &events);
     void clear();
     // Empty lanes for the workflow's nodes before a run.
@@ -36,8 +45,8 @@ public:
     void selectNodes(const QStringList &ids);
     QStringList selectedNodes() const;
 
-    const TimelineModel &model() const { return m_model; }
-    QList<TimelineBar> bars() const { return m_model.bars(); }
+    const TimelineModel &model() const { return *m_model; }
+    QList<TimelineBar> bars() const { return m_model->bars(); }
 
     // Milliseconds per pixel; zoomToFit() makes the whole run fit (and follow it while it grows).
     double msPerPixel() const;
@@ -94,6 +103,7 @@ private:
     QString laneToolTip(const TimelineModel::Lane &lane) const;
 
     void updateScrollBars();
+    void modelChanged();
     void updateLabelWidth();
     void updateLiveTimer();
     void zoomAround(double x, double factor);
@@ -103,7 +113,9 @@ private:
     void paintAxis(QPainter &painter);
     void paintLabels(QPainter &painter, int first, int last, bool dark);
 
-    TimelineModel m_model;
+    TimelineModel m_ownModel; // shown without a feed
+    const TimelineModel *m_model = &m_ownModel;
+    QPointer<RunViewData> m_data;
     QSet<QString> m_selected;
     std::function<qint64()> m_now;
     QTimer *m_live; // repaints while bars are open, so they grow

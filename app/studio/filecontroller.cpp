@@ -1,7 +1,7 @@
 #include "filecontroller.h"
 
 #include "notificationbar.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include <QAction>
 #include <QDir>

@@ -3,10 +3,8 @@
 #include "editortheme.h"
 #include "fieldeditor.h"
 #include "runoptionseditor.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
-#include "canvas/graphcontroller.h"
-#include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
 #include "model/nodetypeinfo.h"
 #include "model/workflowdocument.h"
 
@@ -66,11 +64,9 @@ const QStringList runOptionKeys{QStringLiteral("when"), QStringLiteral("for_each
 
 } // namespace
 
-InspectorWidget::InspectorWidget(WorkflowSession *session, GraphController *controller,
-                                 const NodeTypeCatalog *catalog, QWidget *parent)
+InspectorWidget::InspectorWidget(WorkflowSession *session, const NodeTypeCatalog *catalog, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_controller(controller)
     , m_catalog(catalog)
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(tr("Select a node on the canvas to edit its settings."), this))
@@ -287,7 +283,7 @@ void InspectorWidget::commit(const QString &key)
         return;
     }
     m_committing = true;
-    m_controller->setNodeSettings(m_nodeId, node, m_mergeSerial);
+    m_session->setNodeSettings(m_nodeId, node, m_mergeSerial);
     m_committing = false;
     updateErrors();
 }
@@ -301,7 +297,7 @@ void InspectorWidget::rename()
 {
     if (!m_idEdit || m_idEdit->text() == m_nodeId || m_nodeId.isEmpty())
         return;
-    const QString error = m_controller->renameNode(m_nodeId, m_idEdit->text().trimmed());
+    const QString error = m_session->renameNode(m_nodeId, m_idEdit->text().trimmed());
     m_idError->setText(error);
     m_idError->setVisible(!error.isEmpty());
     if (!error.isEmpty())

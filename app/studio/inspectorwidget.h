@@ -16,7 +16,6 @@ class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace Flow {
-class GraphController;
 class NodeTypeCatalog;
 struct Node;
 } // namespace Flow
@@ -34,8 +33,8 @@ class InspectorWidget : public QWidget
     Q_OBJECT
 
 public:
-    InspectorWidget(WorkflowSession *session, GraphController *controller, const NodeTypeCatalog *catalog,
-                    QWidget *parent = nullptr);
+    // Edits go through `session` (one undo step each), never through the canvas.
+    InspectorWidget(WorkflowSession *session, const NodeTypeCatalog *catalog, QWidget *parent = nullptr);
 
     // The canvas selection; one node is shown, none or several show a hint.
     void showNodes(const QStringList &ids);
@@ -61,7 +60,6 @@ private:
     QString baseDirectory() const;
 
     WorkflowSession *m_session;
-    GraphController *m_controller;
     const NodeTypeCatalog *m_catalog;
     QStackedWidget *m_stack;
     QLabel *m_placeholder;

@@ -5,11 +5,11 @@
 #include "inspectorwidget.h"
 #include "notificationbar.h"
 #include "problemsview.h"
-#include "recoverymanager.h"
-#include "runcontroller.h"
+#include "documents/documentmanager.h"
+#include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "translatedcatalog.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
 
@@ -20,12 +20,14 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/palettewidget.h"
-#include "catalog.h"
+#include "nodes/registry.h"
 #include "model/workflowdocument.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QSplitter>
+#include <QTableView>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -60,7 +62,8 @@ MainWindow::MainWindow(const NodeTypeCatalog *catalog, QWidget *parent)
     : QMainWindow(parent)
     , m_translatedCatalog(catalog ? nullptr : std::make_unique<TranslatedCatalog>(builtinCatalog()))
     , m_catalog(catalog ? catalog : m_translatedCatalog.get())
-    , m_session(new WorkflowSession(m_catalog, this))
+    , m_documents(new DocumentManager(m_catalog, this))
+    , m_session(m_documents->create())
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -137,7 +140,7 @@ void MainWindow::createDocks()
     QDockWidget *historyDock = addDock(QStringLiteral("UndoHistoryDock"), tr("Undo History"), m_undoView,
                                        Qt::BottomDockWidgetArea);
 
-    m_inspector = new InspectorWidget(m_session, m_canvas->controller(), m_catalog, this);
+    m_inspector = new InspectorWidget(m_session, m_catalog, this);
     QDockWidget *inspectorDock
         = addDock(QStringLiteral("InspectorDock"), tr("Inspector"), m_inspector, Qt::RightDockWidgetArea);
 
@@ -162,8 +165,15 @@ void MainWindow::createDocks()
 
 void MainWindow::createRunDocks(QDockWidget *below)
 {
-    QDockWidget *runDock
-        = addDock(QStringLiteral("RunDock"), tr("Run"), m_runs->runPanel(), Qt::BottomDockWidgetArea);
+    // The Run dock: the window's runs (pick one) beside the node table of the one shown.
+    auto *runSplit = new QSplitter(Qt::Horizontal, this);
+    runSplit->setObjectName(QStringLiteral("RunSplit"));
+    runSplit->addWidget(m_runs->runListView());
+    runSplit->addWidget(m_runs->runPanel());
+    runSplit->setStretchFactor(0, 1);
+    runSplit->setStretchFactor(1, 3);
+    runSplit->setSizes({320, 960});
+    QDockWidget *runDock = addDock(QStringLiteral("RunDock"), tr("Run"), runSplit, Qt::BottomDockWidgetArea);
     QDockWidget *logDock
         = addDock(QStringLiteral("LogDock"), tr("Log"), m_runs->logView(), Qt::BottomDockWidgetArea);
     QDockWidget *timelineDock = addDock(QStringLiteral("TimelineDock"), tr("Timeline"), m_runs->timeline(),
@@ -172,7 +182,7 @@ void MainWindow::createRunDocks(QDockWidget *below)
     tabifyDockWidget(below, logDock);
     tabifyDockWidget(below, timelineDock);
     // Pressing Run brings the run table forward; the problems come back when the user picks them.
-    connect(m_runs->controller(), &RunController::started, runDock, [runDock] {
+    connect(m_runs, &RunWorkbench::runStarted, runDock, [runDock] {
         runDock->show();
         runDock->raise();
     });

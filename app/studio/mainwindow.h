@@ -27,6 +27,7 @@ class NotificationArea;
 class ProblemsView;
 class RecoveryManager;
 class RunWorkbench;
+class DocumentManager;
 class WorkflowSession;
 class YamlEditor;
 class YamlPane;
@@ -43,6 +44,8 @@ public:
     explicit MainWindow(const NodeTypeCatalog *catalog = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    DocumentManager *documents() const { return m_documents; }
+    // The workflow this window edits (one of documents()).
     WorkflowSession *session() const { return m_session; }
     CanvasEditor *canvas() const { return m_canvas; }
     PaletteWidget *palette() const { return m_palette; }
@@ -99,6 +102,7 @@ private:
     // Declared first: the catalog and the session are made from it.
     std::unique_ptr<NodeTypeCatalog> m_translatedCatalog;
     const NodeTypeCatalog *m_catalog;
+    DocumentManager *m_documents;
     WorkflowSession *m_session;
     NotificationArea *m_notifications = nullptr;
     CanvasEditor *m_canvas = nullptr;

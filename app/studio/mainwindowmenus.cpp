@@ -8,7 +8,7 @@
 #include "commandpalette.h"
 #include "filecontroller.h"
 #include "problemsview.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "canvas/canvaseditor.h"
 #include "canvas/graphcontroller.h"

@@ -1,24 +1,30 @@
 #include "runworkbench.h"
 
 #include "notificationbar.h"
-#include "runcontroller.h"
 #include "runparamsdialog.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "app/runview/logview.h"
+#include "app/runview/runlistmodel.h"
 #include "app/runview/runnodemodel.h"
 #include "app/runview/runpanel.h"
+#include "app/runview/runviewdata.h"
 #include "app/runview/timelineview.h"
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
+#include "executor/localrunsource.h"
+#include "executor/run.h"
 #include "executor/runselection.h"
-#include "executor/runstate.h"
 #include "model/workflowdocument.h"
+#include "runs/runlist.h"
 
 #include <QAction>
 #include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
+#include <QTableView>
 #include <QWidget>
 
 namespace Flow::Studio {
@@ -45,7 +51,7 @@ RunWorkbench::RunWorkbench(WorkflowSession *session, CanvasEditor *canvas, Notif
     , m_canvas(canvas)
     , m_notifications(notifications)
     , m_window(window)
-    , m_controller(new RunController(this))
+    , m_runs(new RunList(this))
     , m_panel(new RunPanel(window))
     , m_log(new LogView(window))
     , m_timeline(new TimelineView(window))
@@ -55,6 +61,7 @@ RunWorkbench::RunWorkbench(WorkflowSession *session, CanvasEditor *canvas, Notif
     m_log->setObjectName(QStringLiteral("LogView"));
     m_timeline->setObjectName(QStringLiteral("TimelineView"));
     createActions();
+    createRunListView();
     connectViews();
     updateActions();
 }
@@ -87,11 +94,16 @@ void RunWorkbench::createActions()
     m_stop->setObjectName(QStringLiteral("action.stop"));
     m_stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stop->setStatusTip(tr("Stop the run: running nodes are cancelled and nothing new starts"));
-    connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
+    connect(m_stop, &QAction::triggered, this, [this] {
+        if (RunFeed *feed = currentFeed())
+            feed->stop();
+        updateActions();
+    });
 
     m_clear = new QAction(tr("&Clear Run Results"), m_window);
     m_clear->setObjectName(QStringLiteral("action.clearRun"));
-    m_clear->setStatusTip(tr("Remove the states of the last run from the canvas and the run views"));
+    m_clear->setStatusTip(
+        tr("Remove the finished runs from the list, their states from the canvas and the run views"));
     connect(m_clear, &QAction::triggered, this, &RunWorkbench::clearResults);
 }
 
@@ -100,11 +112,49 @@ QList<QAction *> RunWorkbench::actions() const
     return {m_run, m_runWithParams, m_runSelected, m_stop, m_clear};
 }
 
+void RunWorkbench::createRunListView()
+{
+    m_runModel = new RunListModel(m_runs, this);
+    m_runListView = new QTableView(m_window);
+    m_runListView->setObjectName(QStringLiteral("RunList"));
+    m_runListView->setModel(m_runModel);
+    m_runListView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runListView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runListView->setShowGrid(false);
+    m_runListView->setWordWrap(false);
+    m_runListView->verticalHeader()->hide();
+    m_runListView->verticalHeader()->setDefaultSectionSize(m_runListView->fontMetrics().height() + 6);
+    m_runListView->horizontalHeader()->setStretchLastSection(true);
+    m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Stretch);
+    m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::DurationColumn,
+                                                            QHeaderView::ResizeToContents);
+    m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::StatusColumn,
+                                                            QHeaderView::ResizeToContents);
+    m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::NodesColumn,
+                                                            QHeaderView::ResizeToContents);
+    m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::StartedColumn,
+                                                            QHeaderView::ResizeToContents);
+    m_runListView->setToolTip(
+        tr("Runs of this window: pick one to show it on the canvas and in the run views"));
+    // The user picks a run: the views follow. The list's current run is mirrored back as selection.
+    connect(m_runListView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &index) {
+                if (RunFeed *feed = m_runModel->feedAt(index.row()))
+                    m_runs->setCurrent(feed);
+            });
+    connect(m_runs, &RunList::currentChanged, this, [this](RunFeed *feed) {
+        showFeed(feed);
+        const int row = m_runModel->rowOf(feed);
+        const QModelIndex index = m_runModel->index(row, 0);
+        if (row >= 0 && m_runListView->selectionModel()->currentIndex().row() != row)
+            m_runListView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                        | QItemSelectionModel::Rows);
+    });
+}
+
 void RunWorkbench::connectViews()
 {
-    connect(m_controller, &RunController::batch, this, &RunWorkbench::onBatch);
-    connect(m_controller, &RunController::finished, this, &RunWorkbench::onFinished);
-    connect(m_controller, &RunController::runningChanged, this, &RunWorkbench::updateActions);
+    connect(m_runs, &RunList::feedFinished, this, &RunWorkbench::onFinished);
     connect(m_canvas, &CanvasEditor::selectionChanged, this,
             [this](const QStringList &ids) { selectEverywhere(ids, m_canvas); });
     connect(m_panel, &RunPanel::nodesSelected, this,
@@ -114,6 +164,45 @@ void RunWorkbench::connectViews()
     connect(m_log, &LogView::nodeActivated, this,
             [this](const QString &id) { selectEverywhere({id}, m_log); });
     connect(m_canvas, &CanvasEditor::selectionChanged, this, &RunWorkbench::updateActions);
+}
+
+RunFeed *RunWorkbench::currentFeed() const
+{
+    return m_runs->current();
+}
+
+RunFeed *RunWorkbench::showRun(RunSource *source)
+{
+    RunFeed *feed = m_runs->add(source);
+    RunViewData::of(feed); // the log and timeline keep every event from the first
+    connect(feed, &RunFeed::canStopChanged, this, &RunWorkbench::updateActions);
+    m_runs->setCurrent(feed);
+    return feed;
+}
+
+// Binds every view to `feed` (null: none): what they show is decided here and nowhere else.
+void RunWorkbench::showFeed(RunFeed *feed)
+{
+    if (m_shown)
+        disconnect(m_shown, &RunFeed::applied, this, nullptr);
+    m_shown = feed;
+    const QStringList selected = m_panel->selectedNodes();
+    if (feed) {
+        m_panel->setFeed(feed);
+        m_log->setFeed(feed);
+        m_timeline->setFeed(feed);
+        m_canvas->scene()->setRunFeed(feed);
+        connect(feed, &RunFeed::applied, this, &RunWorkbench::onApplied);
+    } else {
+        m_panel->clear();
+        m_log->clear();
+        m_timeline->clear();
+        m_canvas->scene()->clearRunOverlay();
+    }
+    m_panel->selectNodes(selected);
+    m_timeline->selectNodes(selected);
+    updateStatus();
+    updateActions();
 }
 
 void RunWorkbench::selectEverywhere(const QStringList &ids, QObject *origin)
@@ -139,17 +228,16 @@ void RunWorkbench::selectEverywhere(const QStringList &ids, QObject *origin)
 
 void RunWorkbench::updateActions()
 {
-    const bool running = m_controller->isRunning();
-    m_run->setEnabled(!running);
-    m_runWithParams->setEnabled(!running);
-    m_runSelected->setEnabled(!running && !m_canvas->selectedNodeIds().isEmpty());
-    m_stop->setEnabled(running);
-    m_clear->setEnabled(!running);
+    // A second run may start while one goes: each has its own feed, the views show the chosen one.
+    const RunFeed *feed = currentFeed();
+    m_runSelected->setEnabled(!m_canvas->selectedNodeIds().isEmpty());
+    m_stop->setEnabled(feed && feed->canStop());
+    m_clear->setEnabled(m_runs->size() > m_runs->liveCount());
 }
 
 bool RunWorkbench::isRunning() const
 {
-    return m_controller->isRunning();
+    return m_runs->liveCount() > 0;
 }
 
 bool RunWorkbench::runWorkflow(const QVariantMap &params)
@@ -164,8 +252,6 @@ bool RunWorkbench::runNodes(const QStringList &ids, const QVariantMap &params)
 
 bool RunWorkbench::askParamsAndRun(const QStringList &onlyNodes)
 {
-    if (m_controller->isRunning())
-        return false;
     if (m_session->hasPendingText())
         m_session->applyPendingText();
     RunParamsDialog dialog(m_session->document()->workflow().params, m_lastParams, m_window);
@@ -183,8 +269,6 @@ QString RunWorkbench::workingDirectory() const
 
 bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &params)
 {
-    if (m_controller->isRunning())
-        return false;
     // Text typed but not yet applied is what the user means to run. (Parsing only when there is
     // some: a big workflow takes a while to read.)
     if (m_session->hasPendingText())
@@ -209,57 +293,75 @@ bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &par
         return askParamsAndRun(onlyNodes);
     m_notifications->dismiss(QStringLiteral("run"));
     m_lastParams = params;
-    clearResults();
     RunOptions options;
     options.params = params;
     options.workingDirectory = workingDirectory();
-    m_eventCount = 0;
+    auto *source = new LocalRunSource(workflow, builtinNodeRegistry(), options,
+                                      QString::fromUtf8(m_session->text()), m_session->filePath());
+    RunFeed *feed = showRun(source);
+    source->start();
     m_status->setText(tr("Starting…"));
-    return m_controller->start(workflow, options);
+    updateActions();
+    emit runStarted(feed);
+    return true;
 }
 
 void RunWorkbench::clearResults()
 {
-    m_panel->clear();
-    m_log->clear();
-    m_timeline->clear();
-    m_canvas->scene()->clearRunOverlay();
-    m_status->clear();
-}
-
-void RunWorkbench::onBatch(const RunEvents &events)
-{
-    m_canvas->scene()->applyRunEvents(events);
-    m_panel->addEvents(events);
-    m_timeline->addEvents(events);
-    m_log->addEvents(events);
-    m_eventCount += int(events.size());
-    const RunState &state = m_panel->model()->state();
-    if (!state.isFinished()) {
-        const int done = state.finishedCount();
-        m_status->setText(m_controller->isStopping()
-                              ? tr("Stopping…")
-                              : tr("Running: %1 of %2 nodes done").arg(done).arg(state.nodeCount()));
+    // Finished runs leave the list; the views show the run still going, if any, or nothing.
+    const QList<RunFeed *> feeds = m_runs->feeds();
+    for (RunFeed *feed : feeds) {
+        if (feed->isFinished())
+            m_runs->remove(feed);
     }
-    emit eventsShown(m_eventCount);
+    if (!m_runs->current() && !m_runs->feeds().isEmpty())
+        m_runs->setCurrent(m_runs->feeds().constLast());
+    showFeed(m_runs->current());
 }
 
-void RunWorkbench::onFinished(RunStatus status, const QString &error)
+void RunWorkbench::onApplied()
 {
-    const RunState &state = m_panel->model()->state();
+    updateStatus();
+    emit eventsShown(int(qMin<qint64>(m_shown ? m_shown->eventCount() : 0, std::numeric_limits<int>::max())));
+}
+
+void RunWorkbench::updateStatus()
+{
+    const RunFeed *feed = currentFeed();
+    if (!feed) {
+        m_status->clear();
+        return;
+    }
+    const RunState &state = feed->state();
     const qint64 ms = state.finishedAt() - state.startedAt();
-    switch (status) {
-    case RunStatus::Succeeded:
-        m_status->setText(tr("Run succeeded in %1 s").arg(seconds(ms)));
-        break;
-    case RunStatus::Failed:
-        m_status->setText(tr("Run failed after %1 s").arg(seconds(ms)));
-        m_notifications->show(QStringLiteral("run"), NotificationBar::Kind::Error,
-                              tr("The run failed: %1").arg(error));
-        break;
-    case RunStatus::Cancelled:
-        m_status->setText(tr("Run stopped after %1 s").arg(seconds(ms)));
-        break;
+    const int others = m_runs->liveCount() - (feed->isFinished() ? 0 : 1);
+    QString text;
+    if (!feed->isFinished()) {
+        const auto *local = qobject_cast<const LocalRunSource *>(feed->source());
+        text = local && local->isStopping()
+                   ? tr("Stopping…")
+                   : tr("Running: %1 of %2 nodes done").arg(state.finishedCount()).arg(state.nodeCount());
+    } else if (state.phase() == RunPhase::Succeeded) {
+        text = tr("Run succeeded in %1 s").arg(seconds(ms));
+    } else if (state.phase() == RunPhase::Failed) {
+        text = tr("Run failed after %1 s").arg(seconds(ms));
+    } else if (state.phase() == RunPhase::Cancelled) {
+        text = tr("Run stopped after %1 s").arg(seconds(ms));
+    } else {
+        text = tr("Run interrupted");
+    }
+    if (others > 0)
+        text += tr(" (%n other run(s) going)", nullptr, others);
+    m_status->setText(text);
+}
+
+void RunWorkbench::onFinished(RunFeed *feed, RunStatus status, const QString &error)
+{
+    if (feed == currentFeed()) {
+        updateStatus();
+        if (status == RunStatus::Failed)
+            m_notifications->show(QStringLiteral("run"), NotificationBar::Kind::Error,
+                                  tr("The run failed: %1").arg(error));
     }
     updateActions();
     emit runFinished(status);
@@ -267,14 +369,17 @@ void RunWorkbench::onFinished(RunStatus status, const QString &error)
 
 bool RunWorkbench::confirmClose()
 {
-    if (!m_controller->isRunning())
+    const int live = m_runs->liveCount();
+    if (live == 0)
         return true;
-    const auto answer = QMessageBox::question(m_window, tr("Run in Progress"),
-                                              tr("A run is still going. Stop it and close?"),
-                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer
+        = QMessageBox::question(m_window, tr("Run in Progress"),
+                                live == 1 ? tr("A run is still going. Stop it and close?")
+                                          : tr("%1 runs are still going. Stop them and close?").arg(live),
+                                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return false;
-    m_controller->stop();
+    m_runs->stopAll();
     return true;
 }
 

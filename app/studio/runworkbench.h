@@ -1,6 +1,8 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runevent.h"
+
+#include <QPointer>
 
 #include <QObject>
 #include <QVariantMap>
@@ -8,26 +10,32 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
+class QTableView;
 class QWidget;
 QT_END_NAMESPACE
 
 namespace Flow {
 class CanvasEditor;
 class LogView;
+class RunFeed;
+class RunList;
+class RunListModel;
 class RunPanel;
+class RunSource;
 class TimelineView;
 } // namespace Flow
 
 namespace Flow::Studio {
 
 class NotificationArea;
-class RunController;
 class WorkflowSession;
 
-// Everything about running the open workflow from the window: the Run / Stop / Run with Parameters /
-// Run Selected actions, the run panel, log and timeline views, and the canvas overlay. The views and
-// the canvas are fed one RunEvent stream from the RunController; they know nothing else about the run.
-// Selecting a node anywhere (canvas, table, timeline, log) selects it everywhere.
+// Everything about running workflows from the window: the Run / Stop / Run with Parameters / Run
+// Selected actions, the list of runs, the run panel, log and timeline views, and the canvas overlay.
+// Every run (a local one started here, and whatever else is handed to showRun(): a replay from the
+// history, a remote run) is a RunFeed in one RunList. Several can go at once; the views and the canvas
+// are bound to the list's current feed and know nothing else about runs. Selecting a node anywhere
+// (canvas, table, timeline, log) selects it everywhere.
 class RunWorkbench : public QObject
 {
     Q_OBJECT
@@ -37,7 +45,13 @@ public:
                  QWidget *window);
     ~RunWorkbench() override;
 
-    RunController *controller() const { return m_controller; }
+    RunList *runList() const { return m_runs; }
+    // The feed the views show (null: none).
+    RunFeed *currentFeed() const;
+    // Lists `source`'s run (taking ownership) and shows it. The feed is set up for the views before
+    // anything is delivered; start a live source after this returns.
+    RunFeed *showRun(RunSource *source);
+    QTableView *runListView() const { return m_runListView; }
     RunPanel *runPanel() const { return m_panel; }
     LogView *logView() const { return m_log; }
     TimelineView *timeline() const { return m_timeline; }
@@ -50,18 +64,21 @@ public:
     QAction *clearAction() const { return m_clear; }
     QList<QAction *> actions() const;
 
-    // Starts the whole workflow with these params (no dialog). False, with the reason shown to the
-    // user, when it cannot start (problems in the file, a run already going, a required param).
+    // Starts the whole workflow with these params (no dialog), beside any runs still going. False,
+    // with the reason shown to the user, when it cannot start (problems in the file, a required param).
     bool runWorkflow(const QVariantMap &params = {});
     bool runNodes(const QStringList &ids, const QVariantMap &params = {});
+    // Whether any listed run is still going.
     bool isRunning() const;
-    // The window is closing: true when no run is going or the user agreed to stop it.
+    // The window is closing: true when no run is going or the user agreed to stop them.
     bool confirmClose();
 
 signals:
-    // A run reached run.finished and every view has been fed its last event.
+    // A run started here.
+    void runStarted(Flow::RunFeed *feed);
+    // A listed run reached its end (run.finished, or its source ended) and its views have its events.
     void runFinished(Flow::RunStatus status);
-    // Shown a run's events; for the screenshot hook and tests.
+    // The current run's events were shown; for the screenshot hook and tests.
     void eventsShown(int count);
 
 private:
@@ -69,8 +86,11 @@ private:
     void connectViews();
     bool startRun(const QStringList &onlyNodes, const QVariantMap &params);
     bool askParamsAndRun(const QStringList &onlyNodes);
-    void onBatch(const RunEvents &events);
-    void onFinished(RunStatus status, const QString &error);
+    void showFeed(RunFeed *feed);
+    void onApplied();
+    void onFinished(RunFeed *feed, RunStatus status, const QString &error);
+    void updateStatus();
+    void createRunListView();
     void selectEverywhere(const QStringList &ids, QObject *origin);
     void updateActions();
     void clearResults();
@@ -80,7 +100,10 @@ private:
     CanvasEditor *m_canvas;
     NotificationArea *m_notifications;
     QWidget *m_window;
-    RunController *m_controller;
+    RunList *m_runs;
+    RunListModel *m_runModel = nullptr;
+    QTableView *m_runListView = nullptr;
+    QPointer<RunFeed> m_shown;
     RunPanel *m_panel;
     LogView *m_log;
     TimelineView *m_timeline;
@@ -91,7 +114,6 @@ private:
     QAction *m_runSelected = nullptr;
     QAction *m_clear = nullptr;
     QVariantMap m_lastParams;
-    int m_eventCount = 0;
     bool m_syncingSelection = false;
 };
 

@@ -3,10 +3,10 @@
 #include "appearance.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
-#include "recoverymanager.h"
+#include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "screenshot.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 
 #include "canvas/canvaseditor.h"

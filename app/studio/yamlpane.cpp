@@ -1,6 +1,6 @@
 #include "yamlpane.h"
 
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 
 #include "model/diagnostic.h"

@@ -6,7 +6,7 @@
 #include "canvas/graphview.h"
 #include "canvas/nodeitem.h"
 #include "canvastestutil.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 

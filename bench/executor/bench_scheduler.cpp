@@ -5,7 +5,7 @@
 #include "benchnodes.h"
 
 #include "executor/run.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

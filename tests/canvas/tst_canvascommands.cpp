@@ -1,6 +1,6 @@
 // Undo/redo of every canvas action through the controller API: each action is one step and undoing
 // gives back the exact bytes of the document.
-#include "canvas/commands/movecommands.h"
+#include "documents/commands/movecommands.h"
 #include "canvas/nodeitem.h"
 #include "canvas/wireitem.h"
 #include "canvastestutil.h"

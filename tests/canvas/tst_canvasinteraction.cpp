@@ -1,7 +1,7 @@
 // The canvas driven like a user would: mouse and keyboard on a shown view, drops from the palette,
 // the quick-add popup and the inline id editor. Then everything is undone and redone, byte for byte.
 #include "canvas/canvaseditor.h"
-#include "canvas/commands/movecommands.h"
+#include "documents/commands/movecommands.h"
 #include "canvas/graphview.h"
 #include "canvas/minimap.h"
 #include "canvas/nodeitem.h"

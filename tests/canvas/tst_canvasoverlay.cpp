@@ -304,6 +304,7 @@ void TstCanvasOverlay::failedNodeTooltipHoldsError()
     QTRY_COMPARE(QToolTip::text(), nodeStateStyle(NodeState::Pending).label);
     QToolTip::hideText();
     // A failed node that succeeds in a new run loses the error.
+    scene()->clearRunOverlay();
     Stream next(QStringLiteral("r2"));
     apply(next, {"started a", "succeeded a duration=1500"});
     QVERIFY(item("a")->toolTip().isEmpty());
@@ -404,20 +405,34 @@ void TstCanvasOverlay::bigBatchRepaintsEverythingOnce()
 
 void TstCanvasOverlay::newRunReplacesOld()
 {
+    // Two runs, each in its own feed: the scene shows the feed it is given, and only that one.
     Stream first(QStringLiteral("r1"));
-    apply(first, {"started a", "succeeded a duration=5", "failed b error=x"});
+    RunFeed one;
+    one.apply(first.parse({"started a", "succeeded a duration=5", "failed b error=x"}));
+    scene()->setRunFeed(&one);
     QCOMPARE(stateOf(scene(), "b"), QString("failed"));
     QVERIFY(item("b")->toolTip().contains(u"x"));
     Stream second(QStringLiteral("r2"));
-    scene()->applyRunEvents(second.parse({"run nodes=b", "queued b"}));
+    RunFeed two;
+    two.apply(second.parse({"run nodes=b", "queued b"}));
+    scene()->setRunFeed(&two);
     QCOMPARE(scene()->runState()->runId(), QString("r2"));
     QCOMPARE(stateOf(scene(), "a"), QString("-"));
     QCOMPARE(stateOf(scene(), "b"), QString("queued"));
     QVERIFY(item("a")->toolTip().isEmpty());
     QVERIFY(!wire("a", "b")->carriedData());
-    // Late events of the first run change nothing.
-    scene()->applyRunEvents(first.parse({"succeeded b duration=1"}));
+    // Events of the first run, into its own feed, change nothing shown.
+    one.apply(first.parse({"succeeded b duration=1"}));
     QCOMPARE(stateOf(scene(), "b"), QString("queued"));
+    // A run.started of another run given to the shown feed is not taken either.
+    two.apply(Stream(QStringLiteral("r3")).parse({"started a"}));
+    QCOMPARE(stateOf(scene(), "a"), QString("-"));
+    // Back to the first: its latest state, drawn at once.
+    scene()->setRunFeed(&one);
+    QCOMPARE(stateOf(scene(), "b"), QString("succeeded"));
+    QVERIFY(wire("a", "b")->carriedData());
+    scene()->setRunFeed(nullptr);
+    QVERIFY(!scene()->hasRunOverlay());
 }
 
 void TstCanvasOverlay::editsDuringRun()

@@ -1,7 +1,7 @@
 // The view around the graph: zoom, pan, minimap, overview mode at low zoom, context menu, palette
 // widget and theme.
 #include "canvas/canvaseditor.h"
-#include "canvas/commands/movecommands.h"
+#include "documents/commands/movecommands.h"
 #include "canvas/graphview.h"
 #include "canvas/minimap.h"
 #include "canvas/nodeitem.h"

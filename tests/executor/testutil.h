@@ -1,7 +1,7 @@
 #pragma once
 
 #include "executor/run.h"
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 #include "model/workflow.h"
 
 #include <QByteArray>

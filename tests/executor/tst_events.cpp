@@ -3,10 +3,10 @@
 #include "testnodes.h"
 #include "testutil.h"
 
-#include "executor/eventbatcher.h"
+#include "runs/eventbatcher.h"
 #include "executor/expressions.h"
 #include "executor/jssandbox.h"
-#include "executor/runstate.h"
+#include "runs/runstate.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -321,7 +321,8 @@ void tst_Events::jsInterruptedAfterLimit()
     QElapsedTimer t;
     t.start();
     evaluator.evaluate("(() => { for (;;) {} })()", data.scope(), &error);
-    QVERIFY2(t.elapsed() >= 140 && t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    // Interrupted, not finished: at least the limit, and far below forever even on a loaded machine.
+    QVERIFY2(t.elapsed() >= 140 && t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(error, QString("`(() => { for (;;) {} })()`: expression interrupted after 150 ms"));
     // The engine is usable again afterwards, and nothing of the last evaluation is left in it.
     error.clear();
@@ -401,7 +402,7 @@ void tst_Events::batcherDeliversRunEventsInOrder()
                 "flowstudio: 1\nname: batch\nnodes:\n  a: {type: test.log, config: {lines: 5000}}\n"),
             testRegistry());
     EventBatcher batcher;
-    batcher.attach(&run);
+    QObject::connect(&run, &Run::eventsReady, &batcher, qOverload<const RunEvents &>(&EventBatcher::add));
     RunEvents seen;
     connect(&batcher, &EventBatcher::batch, this, [&](const RunEvents &events) { seen.append(events); });
     Recorder rec(&run);

@@ -1,5 +1,5 @@
 // `flowrun run` as a real process: exit codes, NDJSON completeness, Ctrl-C with nothing left behind.
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 
 #include <QProcess>
 #include <QSet>

@@ -49,20 +49,19 @@ void tst_Policies::onError_data()
     QTest::addColumn<QString>("slow");
     QTest::addColumn<QString>("dep");
     QTest::addColumn<QString>("later");
-    QTest::addColumn<int>("maxMs");
 
     // stop: slow is cancelled at once, nothing more starts.
     QTest::newRow("stop") << QByteArray("stop") << "node.cancelled"
                           << "node.skipped"
-                          << "node.skipped" << 390;
+                          << "node.skipped";
     // continue: everything not needing `bad` runs, including `later` after `slow`.
     QTest::newRow("continue") << QByteArray("continue") << "node.succeeded"
                               << "node.skipped"
-                              << "node.succeeded" << 2000;
+                              << "node.succeeded";
     // finish_running: slow finishes, `later` (not started yet) does not start.
     QTest::newRow("finish_running") << QByteArray("finish_running") << "node.succeeded"
                                     << "node.skipped"
-                                    << "node.skipped" << 2000;
+                                    << "node.skipped";
 }
 
 void tst_Policies::onError()
@@ -71,13 +70,11 @@ void tst_Policies::onError()
     QFETCH(QString, slow);
     QFETCH(QString, dep);
     QFETCH(QString, later);
-    QFETCH(int, maxMs);
     Run run(workflowFromYaml(policyWorkflow(policy)), testRegistry());
     Recorder rec(&run);
-    QElapsedTimer t;
-    t.start();
+    // No wall-clock bound: which terminal event `slow` gets says whether it was cancelled or waited
+    // for, however loaded the machine is.
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() < maxMs, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(checkInvariants(rec.events), QString());
     QCOMPARE(run.status(), RunStatus::Failed);
     const auto terminalOf = [&](const QString &node) {
@@ -163,10 +160,10 @@ void tst_Policies::nodeTimeoutIsARetryableFailure()
                                " retry: {attempts: 2, delay: 10ms}}\n"),
             testRegistry());
     Recorder rec(&run);
-    QElapsedTimer t;
-    t.start();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() >= 400 && t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    // From the events: two attempts of at least their 200 ms each, both cut long before the 10 s sleep.
+    const qint64 took = find(rec.events, EventKind::NodeFailed)->time - find(rec.events, EventKind::NodeStarted)->time;
+    QVERIFY2(took >= 400 && took < 10000, qPrintable(QString::number(took)));
     QCOMPARE(trace(rec.events),
              (QStringList{"run.started", "node.queued stuck", "node.started stuck 1", "node.retrying stuck 1",
                           "node.started stuck 2", "node.failed stuck 2", "run.finished"}));
@@ -183,10 +180,9 @@ void tst_Policies::runTimeoutCancelsEverything()
                              "  b: {type: test.noop, after: [a]}\n"),
             testRegistry());
     Recorder rec(&run);
-    QElapsedTimer t;
-    t.start();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+    // The run ended long before a's 10 s sleep would have (from the events' clock).
+    QVERIFY(rec.events.constLast().time - rec.events.constFirst().time < 10000);
     QCOMPARE(checkInvariants(rec.events), QString());
     QCOMPARE(run.status(), RunStatus::Failed);
     QCOMPARE(run.error(), QString("run timed out after 300ms"));
@@ -204,11 +200,11 @@ void tst_Policies::cancelStopsPromptly()
     Recorder rec(&run);
     run.start();
     QTRY_VERIFY(all(rec.events, EventKind::NodeStarted).size() == 2);
-    QElapsedTimer t;
-    t.start();
     run.cancel();
     QVERIFY(runToEnd(run, rec));
-    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    // Both nodes were cut short, not waited for: they would have taken 10 s.
+    const qint64 took = rec.events.constLast().time - find(rec.events, EventKind::NodeStarted)->time;
+    QVERIFY2(took < 10000, qPrintable(QString::number(took)));
     QCOMPARE(checkInvariants(rec.events), QString());
     QCOMPARE(run.status(), RunStatus::Cancelled);
     QCOMPARE(rec.events.last().data.value("status").toString(), QString("cancelled"));
@@ -252,7 +248,7 @@ void tst_Policies::destroyingARunningRunCancelsIt()
         run.start();
         QTRY_VERIFY(find(rec.events, EventKind::NodeStarted, "a"));
     }
-    QVERIFY(t.elapsed() < 2000);
+    QVERIFY(t.elapsed() < 9000); // the node would have slept 10 s: it was cancelled, not waited for
 }
 
 void tst_Policies::exceptionsBecomeFailures()

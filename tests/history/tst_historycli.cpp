@@ -1,7 +1,7 @@
 // The run history through real `flowrun` processes and real database files: a run written by one
 // process and read back by another event for event, kill -9 mid-run then --resume with side-effect
 // files, --from a middle node, a corrupt and a locked file, two processes recording at once.
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 
 #include <QFile>
 #include <QJsonArray>

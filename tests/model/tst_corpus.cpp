@@ -1,6 +1,6 @@
 // Data-driven checks over files: every example and valid file loads cleanly and is stable under
 // write/read; every malformed file gives exactly the diagnostics its `.expected` sidecar lists.
-#include "builtincatalog.h"
+#include "nodes/registry.h"
 #include "model/validator.h"
 #include "model/workflowio.h"
 #include "workflowcompare.h"
@@ -41,7 +41,7 @@ QString listed(const Diagnostics &diagnostics)
 
 const NodeTypeCatalog *catalog()
 {
-    return Test::builtinCatalog();
+    return Flow::builtinCatalog();
 }
 
 } // namespace

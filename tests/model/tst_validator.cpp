@@ -1,6 +1,6 @@
 // validateWorkflow() on workflows built in memory (as the editor makes them), and the schema's
 // per-type config kept in step with the node type catalog.
-#include "builtincatalog.h"
+#include "nodes/registry.h"
 #include "model/nodetypeinfo.h"
 #include "model/validator.h"
 #include "model/workflowio.h"
@@ -248,7 +248,7 @@ private slots:
                                 "          echo ${{ x\n"
                                 "      env: {A: 'x ${{ }}'}\n"
                                 "    when: ${{ ok }} and ${{\n";
-        const LoadResult r = loadAndValidate(text, Test::builtinCatalog());
+        const LoadResult r = loadAndValidate(text, Flow::builtinCatalog());
         QStringList found;
         for (const Diagnostic &d : r.diagnostics)
             found.append(QStringLiteral("%1:%2 %3").arg(d.pos.line).arg(d.pos.column).arg(d.message));
@@ -265,7 +265,7 @@ private slots:
         const QJsonObject schema = QJsonDocument::fromJson(file.readAll(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
         const QJsonObject defs = schema.value("$defs").toObject();
-        const QList<const NodeTypeInfo *> types = Test::builtinCatalog()->all();
+        const QList<const NodeTypeInfo *> types = Flow::builtinCatalog()->all();
         QVERIFY(types.size() >= 11);
         int configDefs = 0;
         for (auto it = defs.begin(); it != defs.end(); ++it)

@@ -154,7 +154,8 @@ void TestShellStop::stopKillsWholeGroup()
     QCOMPARE(result.error, byDeadline ? QStringLiteral("timed out after 1s") : QStringLiteral("cancelled"));
     const qint64 took = result.finishedAtMs - stopAt;
     QVERIFY2(took >= graceMs - 5, qPrintable(QString::number(took)));
-    QVERIFY2(took < graceMs + 1500, qPrintable(QString::number(took)));
+    // Killed after the grace period, not left running: the bound is loose because a loaded machine is slow.
+    QVERIFY2(took < graceMs + 5000, qPrintable(QString::number(took)));
     QVERIFY(childGone(shellPid));
     QVERIFY(grandchildGone(grandchildPid));
     QVERIFY(!context.lines(LogStream::Stdout).contains("survived"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executor/runevent.h"
+#include "runs/runevent.h"
 
 #include <QStringList>
 

@@ -3,6 +3,7 @@
 #include "app/runview/progressdelegate.h"
 #include "app/runview/runnodemodel.h"
 #include "app/runview/runpanel.h"
+#include "runs/runfeed.h"
 #include "canvas/nodestatestyle.h"
 #include "eventstream.h"
 #include "executor/run.h"
@@ -88,7 +89,7 @@ private slots:
     void rowsFollowEvents();
     void retryCountdown();
     void durationTicksOnlyWhileRunning();
-    void newRunStartsOver();
+    void otherRunsAreNotShown();
     void setNodesKeepsRowsWhenTheRunMatches();
     void summaryLine_data();
     void summaryLine();
@@ -260,24 +261,39 @@ void tst_RunPanel::durationTicksOnlyWhileRunning()
     QCOMPARE(cell(model, "b", RunNodeModel::DurationColumn), QString("4.0 s"));
 }
 
-void tst_RunPanel::newRunStartsOver()
+void tst_RunPanel::otherRunsAreNotShown()
 {
     RunNodeModel model;
     model.addEvents(Stream("one").start({"a", "b"}).add(1, EventKind::NodeStarted, "a", 1));
     QCOMPARE(model.rowCount(), 2);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    // Events of another run without its run.started are not ours.
-    model.addEvents(
-        Stream("two").add(1, EventKind::NodeStarted, "x", 1).add(2, EventKind::NodeStarted, "x", 1));
+    // Another run, with or without its run.started, is not this model's: which run a view shows is
+    // decided by the feed it is bound to, never by the events it sees.
+    model.addEvents(Stream("two").start({"x"}).add(1, EventKind::NodeStarted, "x", 1));
+    QCOMPARE(reset.count(), 0);
     QCOMPARE(model.rowCount(), 2);
-    model.addEvents(Stream("two").start({"x"}));
-    QCOMPARE(reset.count(), 1);
-    QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.nodeAt(0), QString("x"));
-    QCOMPARE(model.state().runId(), QString("two"));
-    QCOMPARE(model.rowOf("a"), -1);
+    QCOMPARE(model.state().runId(), QString("one"));
+    QCOMPARE(model.rowOf("x"), -1);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+    model.addEvents(Stream("two").start({"x"}));
+    QCOMPARE(model.nodeAt(0), QString("x"));
+
+    // Bound to feeds, the panel shows the run of the feed it is given.
+    RunPanel panel;
+    RunFeed one, two;
+    one.apply(Stream("one").start({"a", "b"}).add(1, EventKind::NodeStarted, "a", 1));
+    two.apply(Stream("two").start({"x"}));
+    panel.setFeed(&one);
+    QCOMPARE(panel.model()->rowCount(), 2);
+    QCOMPARE(cell(*panel.model(), "a", RunNodeModel::StateColumn), nodeStateStyle(NodeState::Running).label);
+    panel.setFeed(&two);
+    QCOMPARE(panel.model()->rowCount(), 1);
+    QCOMPARE(panel.model()->nodeAt(0), QString("x"));
+    one.apply(Stream("one").start({"a", "b"}).add(1, EventKind::NodeStarted, "a", 1).add(2, EventKind::NodeSucceeded, "a", 1));
+    QCOMPARE(panel.model()->rowCount(), 1); // one's batch changed nothing here
+    panel.setFeed(&one);
+    QCOMPARE(cell(*panel.model(), "a", RunNodeModel::StateColumn), nodeStateStyle(NodeState::Succeeded).label);
 }
 
 void tst_RunPanel::setNodesKeepsRowsWhenTheRunMatches()

@@ -1,7 +1,9 @@
 // The timeline: bars folded from event streams (attempts, retry waits, queue waits), hit testing,
 // tooltips, zoom, axis labels and 2,000 lanes.
 #include "app/runview/timelineaxis.h"
+#include "app/runview/runviewdata.h"
 #include "app/runview/timelineview.h"
+#include "runs/runfeed.h"
 #include "eventstream.h"
 #include "executor/run.h"
 #include "model/workflowio.h"
@@ -94,7 +96,7 @@ private slots:
     void barsFromStreams_data();
     void barsFromStreams();
     void onlyBarChangesCount();
-    void anotherRunStartsOver();
+    void otherRunsAreNotShown();
     void openBarGrows();
     void clickSelectsNode();
     void toolTips();
@@ -181,13 +183,20 @@ void tst_Timeline::onlyBarChangesCount()
     QCOMPARE(model.lanes().size(), 1);
 }
 
-void tst_Timeline::anotherRunStartsOver()
+void tst_Timeline::otherRunsAreNotShown()
 {
     TimelineView view;
     view.addEvents(finishedRun());
     QCOMPARE(view.model().lanes().size(), 3);
     view.selectNodes({"b"});
     view.addEvents(Stream("other").start({"x", "y"}).add(10, EventKind::NodeStarted, "y", 1));
+    QCOMPARE(view.model().lanes().size(), 3); // not this view's run
+    QCOMPARE(view.model().laneOf("y"), -1);
+    // Bound to the other run's feed, it shows that run.
+    RunFeed other;
+    RunViewData::of(&other);
+    other.apply(Stream("other").start({"x", "y"}).add(10, EventKind::NodeStarted, "y", 1));
+    view.setFeed(&other);
     QCOMPARE(view.model().runId(), QString("other"));
     QCOMPARE(view.model().lanes().size(), 2);
     QCOMPARE(view.model().laneOf("y"), 1);

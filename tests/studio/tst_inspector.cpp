@@ -7,7 +7,7 @@
 #include "mainwindow.h"
 #include "runoptionseditor.h"
 #include "studioapp.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 
 #include "canvas/canvaseditor.h"

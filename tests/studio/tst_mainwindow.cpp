@@ -7,7 +7,7 @@
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "studioapp.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
 

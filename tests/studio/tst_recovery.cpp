@@ -5,9 +5,9 @@
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
-#include "recoverymanager.h"
+#include "documents/recoverymanager.h"
 #include "studioapp.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 #include "yamleditor.h"
 
 #include "model/workflowdocument.h"

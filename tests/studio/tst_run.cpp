@@ -6,20 +6,21 @@
 #include "filecontroller.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
-#include "runcontroller.h"
 #include "runparamsdialog.h"
 #include "runworkbench.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
 #include "app/runview/logmodel.h"
 #include "app/runview/logview.h"
 #include "app/runview/runnodemodel.h"
+#include "app/runview/runlistmodel.h"
 #include "app/runview/runpanel.h"
 #include "app/runview/timelineview.h"
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
 #include "canvas/nodeitem.h"
 #include "model/workflowdocument.h"
+#include "runs/runlist.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -51,6 +52,7 @@ private slots:
     void paramsDialog_data();
     void paramsDialog();
     void selectionFollowsAcrossViews();
+    void twoRunsAtOnce();
 
 private:
     // Opens `yaml` (written to a file in m_dir) in a fresh window.
@@ -320,6 +322,63 @@ void tst_Run::selectionFollowsAcrossViews()
     // Timeline click -> canvas (through the signal the view emits on a click).
     emit runs->timeline()->nodeClicked(QStringLiteral("a"));
     QCOMPARE(m_window->canvas()->selectedNodeIds(), QStringList{"a"});
+}
+
+void tst_Run::twoRunsAtOnce()
+{
+    // Each run waits for its own gate file, so both are going at the same time for as long as the
+    // test wants; a run numbers itself from a counter file, and its line names that number.
+    open("flowstudio: 1\n"
+         "nodes:\n"
+         "  wait:\n"
+         "    type: shell.exec\n"
+         "    config:\n"
+         "      command: |\n"
+         "        n=$(( $(cat counter 2>/dev/null || echo 0) + 1 )); echo $n > counter\n"
+         "        echo \"run $n waiting\"\n"
+         "        while [ ! -f gate$n ]; do sleep 0.02; done\n"
+         "        echo \"run $n done\"\n");
+    RunWorkbench *runs = m_window->runs();
+    RunList *list = runs->runList();
+    QSignalSpy finished(runs, &RunWorkbench::runFinished);
+    QVERIFY(runs->runWorkflow());
+    RunFeed *first = runs->currentFeed();
+    QTRY_COMPARE_WITH_TIMEOUT(cell("wait", RunNodeModel::MessageColumn), QString("run 1 waiting"), 10000);
+    QVERIFY(runs->runAction()->isEnabled()); // a second run may start beside the first
+    runs->runAction()->trigger();
+    RunFeed *second = runs->currentFeed();
+    QVERIFY(second && second != first);
+    QCOMPARE(list->liveCount(), 2);
+    QCOMPARE(runs->runListView()->model()->rowCount(), 2);
+    // The views show the run picked in the list, and only that one.
+    QTRY_COMPARE_WITH_TIMEOUT(cell("wait", RunNodeModel::MessageColumn), QString("run 2 waiting"), 10000);
+    QCOMPARE(m_window->canvas()->scene()->runState()->runId(), second->runId());
+    QCOMPARE(runs->logView()->model()->runId(), second->runId());
+    auto *model = static_cast<RunListModel *>(runs->runListView()->model());
+    runs->runListView()->selectRow(model->rowOf(first));
+    QCOMPARE(runs->currentFeed(), first);
+    QCOMPARE(runs->runPanel()->feed(), first);
+    QCOMPARE(cell("wait", RunNodeModel::MessageColumn), QString("run 1 waiting"));
+    QCOMPARE(m_window->canvas()->scene()->runState()->runId(), first->runId());
+    QCOMPARE(runs->timeline()->feed(), first);
+    // The second finishes while the first is shown: the views stay on the first.
+    QVERIFY(StudioTest::writeFile(m_dir->filePath("gate2"), "go"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(second->state().phase(), RunPhase::Succeeded);
+    QCOMPARE(first->state().phase(), RunPhase::Running);
+    QCOMPARE(stateOf("wait"), NodeState::Running);
+    QCOMPARE(list->liveCount(), 1);
+    // Stop stops the shown run.
+    QVERIFY(runs->stopAction()->isEnabled());
+    runs->stopAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCOMPARE(first->state().phase(), RunPhase::Cancelled);
+    QCOMPARE(stateOf("wait"), NodeState::Cancelled);
+    QCOMPARE(list->liveCount(), 0);
+    // Clear takes the finished runs off the list and the states off the views.
+    runs->clearAction()->trigger();
+    QTRY_COMPARE(runs->runListView()->model()->rowCount(), 0);
+    QVERIFY(!m_window->canvas()->scene()->hasRunOverlay());
 }
 
 QTEST_MAIN(tst_Run)

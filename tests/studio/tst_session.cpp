@@ -1,10 +1,10 @@
 // WorkflowSession without a window: the two-way YAML sync rules and the file rules.
 #include "studiotestutil.h"
-#include "workflowsession.h"
+#include "documents/workflowsession.h"
 
-#include "canvas/commands/movecommands.h"
-#include "canvas/commands/nodecommands.h"
-#include "catalog.h"
+#include "documents/commands/movecommands.h"
+#include "documents/commands/nodecommands.h"
+#include "nodes/registry.h"
 #include "model/workflowdocument.h"
 #include "model/workflowio.h"
 

@@ -5,7 +5,7 @@
 #include "studioapp.h"
 
 #include "canvas/palettewidget.h"
-#include "catalog.h"
+#include "nodes/registry.h"
 #include "model/nodetypeinfo.h"
 
 #include <QMenuBar>

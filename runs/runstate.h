@@ -3,9 +3,11 @@
 #include "runevent.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <array>
+#include <optional>
 
 namespace Flow {
 
@@ -41,6 +43,8 @@ struct NodeStatus
     int maxAttempts = 1;   // from node.started {attempts}: the most attempts the node gets
     int logLines = 0;
     QVariantMap outputs; // from node.succeeded / node.cached
+
+    friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
 };
 
 enum class RunPhase : quint8 { NotStarted, Running, Succeeded, Failed, Cancelled };
@@ -82,6 +86,14 @@ public:
     int finishedCount() const;
     // Fraction of nodes in a final state.
     double fractionDone() const;
+
+    // A late joiner's start (a client that connects mid-run, a view bound to a long run): the state
+    // as JSON, every field the views draw. fromSnapshot() then apply() of the events after lastSeq()
+    // gives the same state as folding every event from the first. Nullopt for JSON that is not one.
+    QJsonObject snapshot() const;
+    static std::optional<RunState> fromSnapshot(const QJsonObject &json);
+    // Same run, same node states and fields (the log-folding switch is not compared).
+    bool sameAs(const RunState &other) const;
 
 private:
     NodeStatus &nodeFor(const QString &id);

@@ -1,7 +1,5 @@
 #include "eventbatcher.h"
 
-#include "run.h"
-
 namespace Flow {
 
 EventBatcher::EventBatcher(QObject *parent, int maxRate)
@@ -11,11 +9,6 @@ EventBatcher::EventBatcher(QObject *parent, int maxRate)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &EventBatcher::flush);
-}
-
-void EventBatcher::attach(const Run *run)
-{
-    connect(run, &Run::eventsReady, this, qOverload<const RunEvents &>(&EventBatcher::add));
 }
 
 void EventBatcher::add(const RunEvent &event)

@@ -1,5 +1,6 @@
 #include "workflowsession.h"
 
+#include "nodeedits.h"
 #include "setworkflowcommand.h"
 
 #include "model/workflowdocument.h"
@@ -267,6 +268,16 @@ void WorkflowSession::notifyModified()
         return;
     m_lastModified = modified;
     emit modifiedChanged(modified);
+}
+
+QString WorkflowSession::renameNode(const QString &oldId, const QString &newId)
+{
+    return pushRenameNode(m_document, m_undoStack, oldId, newId);
+}
+
+bool WorkflowSession::setNodeSettings(const QString &id, const Node &settings, int mergeKey)
+{
+    return pushNodeSettings(m_document, m_undoStack, id, settings, mergeKey);
 }
 
 } // namespace Flow::Studio

@@ -8,12 +8,10 @@
 
 namespace Flow {
 
-class Run;
-
 // Hands events to a GUI in batches, at most `maxRate` batches per second (default 30), so that a
 // flood of log lines costs the window one update per frame instead of one per line. Nothing is
-// dropped or reordered: a batch is every event since the previous one. Lives in the GUI thread;
-// attach() works across threads (the run's batches arrive queued).
+// dropped or reordered: a batch is every event since the previous one. Lives in the thread that
+// calls add(); connect a producer in another thread to add() and its events arrive queued.
 class EventBatcher : public QObject
 {
     Q_OBJECT
@@ -21,8 +19,7 @@ class EventBatcher : public QObject
 public:
     explicit EventBatcher(QObject *parent = nullptr, int maxRate = 30);
 
-    void attach(const Run *run);
-    // Takes events delivered some other way (a remote stream, a history replay). This thread only.
+    // Takes events (a local run's, a remote stream, a history replay). This object's thread only.
     void add(const RunEvent &event);
     void add(const RunEvents &events);
     // Delivers whatever is pending now.

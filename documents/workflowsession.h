@@ -71,6 +71,10 @@ public:
     void undo();
     void redo();
 
+    // Node edits as one undo step each (documents/nodeedits.h): why a rename cannot be done, or empty.
+    QString renameNode(const QString &oldId, const QString &newId);
+    bool setNodeSettings(const QString &id, const Node &settings, int mergeKey = 0);
+
     // Used by SetWorkflowCommand: sets document and text together without creating another step.
     void restoreState(const Workflow &workflow, const QByteArray &text);
 

@@ -1,0 +1,131 @@
+// RunState's snapshot: the folded state as JSON, for late joiners.
+#include "runstate.h"
+
+#include <QJsonArray>
+
+namespace Flow {
+namespace {
+
+QJsonObject statusToJson(const NodeStatus &n)
+{
+    QJsonObject o;
+    o.insert(u"state", nodeStateName(n.state));
+    o.insert(u"attempt", n.attempt);
+    o.insert(u"progress", n.progress);
+    o.insert(u"progressText", n.progressText);
+    o.insert(u"startedAt", n.startedAt);
+    o.insert(u"finishedAt", n.finishedAt);
+    o.insert(u"duration", n.duration);
+    o.insert(u"message", n.message);
+    o.insert(u"error", n.error);
+    o.insert(u"retryDelay", n.retryDelay);
+    o.insert(u"retryAt", n.retryAt);
+    o.insert(u"maxAttempts", n.maxAttempts);
+    o.insert(u"logLines", n.logLines);
+    o.insert(u"outputs", QJsonObject::fromVariantMap(n.outputs));
+    return o;
+}
+
+std::optional<NodeState> stateFromName(const QString &name)
+{
+    for (int s = 0; s < NodeStateCount; ++s) {
+        if (nodeStateName(NodeState(s)) == name)
+            return NodeState(s);
+    }
+    return std::nullopt;
+}
+
+std::optional<NodeStatus> statusFromJson(const QJsonObject &o)
+{
+    const auto state = stateFromName(o.value(u"state").toString());
+    if (!state)
+        return std::nullopt;
+    NodeStatus n;
+    n.state = *state;
+    n.attempt = o.value(u"attempt").toInt();
+    n.progress = o.value(u"progress").toDouble(-1);
+    n.progressText = o.value(u"progressText").toString();
+    n.startedAt = o.value(u"startedAt").toInteger();
+    n.finishedAt = o.value(u"finishedAt").toInteger();
+    n.duration = o.value(u"duration").toInteger();
+    n.message = o.value(u"message").toString();
+    n.error = o.value(u"error").toString();
+    n.retryDelay = o.value(u"retryDelay").toInteger();
+    n.retryAt = o.value(u"retryAt").toInteger();
+    n.maxAttempts = o.value(u"maxAttempts").toInt(1);
+    n.logLines = o.value(u"logLines").toInt();
+    n.outputs = o.value(u"outputs").toObject().toVariantMap();
+    return n;
+}
+
+std::optional<RunPhase> phaseFromName(const QString &name)
+{
+    for (int p = 0; p <= int(RunPhase::Cancelled); ++p) {
+        if (runPhaseName(RunPhase(p)) == name)
+            return RunPhase(p);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QJsonObject RunState::snapshot() const
+{
+    QJsonObject o;
+    o.insert(u"run", m_runId);
+    o.insert(u"name", m_name);
+    o.insert(u"phase", runPhaseName(m_phase));
+    o.insert(u"error", m_error);
+    o.insert(u"startedAt", m_startedAt);
+    o.insert(u"finishedAt", m_finishedAt);
+    o.insert(u"lastSeq", m_lastSeq);
+    o.insert(u"gaps", m_gaps);
+    o.insert(u"outputs", QJsonObject::fromVariantMap(m_outputs));
+    QJsonArray nodes;
+    for (const QString &id : m_order) {
+        QJsonObject n = statusToJson(m_nodes.value(id));
+        n.insert(u"id", id);
+        nodes.append(n);
+    }
+    o.insert(u"nodes", nodes);
+    return o;
+}
+
+std::optional<RunState> RunState::fromSnapshot(const QJsonObject &json)
+{
+    const auto phase = phaseFromName(json.value(u"phase").toString());
+    if (!phase || !json.value(u"run").isString() || !json.value(u"nodes").isArray())
+        return std::nullopt;
+    RunState s;
+    s.m_runId = json.value(u"run").toString();
+    s.m_name = json.value(u"name").toString();
+    s.m_phase = *phase;
+    s.m_error = json.value(u"error").toString();
+    s.m_startedAt = json.value(u"startedAt").toInteger();
+    s.m_finishedAt = json.value(u"finishedAt").toInteger();
+    s.m_lastSeq = json.value(u"lastSeq").toInteger();
+    s.m_gaps = json.value(u"gaps").toInt();
+    s.m_outputs = json.value(u"outputs").toObject().toVariantMap();
+    for (const QJsonValue &v : json.value(u"nodes").toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString id = o.value(u"id").toString();
+        const auto status = statusFromJson(o);
+        if (id.isEmpty() || !status || s.m_nodes.contains(id))
+            return std::nullopt;
+        s.m_order.append(id);
+        s.m_nodes.insert(id, *status);
+        ++s.m_counts[size_t(status->state)];
+    }
+    return s;
+}
+
+bool RunState::sameAs(const RunState &other) const
+{
+    return m_runId == other.m_runId && m_name == other.m_name && m_phase == other.m_phase
+           && m_error == other.m_error && m_startedAt == other.m_startedAt
+           && m_finishedAt == other.m_finishedAt && m_lastSeq == other.m_lastSeq && m_gaps == other.m_gaps
+           && m_outputs == other.m_outputs && m_order == other.m_order && m_nodes == other.m_nodes
+           && m_counts == other.m_counts;
+}
+
+} // namespace Flow

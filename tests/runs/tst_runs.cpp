@@ -1,0 +1,251 @@
+#include "runs/ndjson.h"
+#include "runs/replaysource.h"
+#include "runs/runfeed.h"
+#include "runs/runlist.h"
+#include "runview/eventstream.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Flow;
+using RunViewTest::EventStream;
+
+namespace {
+
+// A run with everything the reducer folds: queue, start, progress, logs, a retry, success, failure,
+// a skip, a cancel and the run's end.
+RunEvents sampleRun(const QString &run = QStringLiteral("r1"))
+{
+    EventStream s(1'700'000'000'000, run);
+    s.start({"a", "b", "c", "d"})
+        .add(1, EventKind::NodeQueued, "a")
+        .add(2, EventKind::NodeStarted, "a", 1, {{"attempts", 2}})
+        .add(3, EventKind::NodeLog, "a", 1, {{"stream", "stdout"}, {"line", "hello"}})
+        .add(4, EventKind::NodeProgress, "a", 1, {{"fraction", 0.25}, {"text", "1/4"}})
+        .add(5, EventKind::NodeRetrying, "a", 1, {{"attempt", 2}, {"delay", 100}, {"error", "boom"}})
+        .add(105, EventKind::NodeStarted, "a", 2, {{"attempts", 2}})
+        .add(106, EventKind::NodeLog, "a", 2, {{"stream", "stderr"}, {"line", "warn"}})
+        .add(110, EventKind::NodeSucceeded, "a", 2, {{"duration", 5}, {"outputs", QVariantMap{{"x", 1}}}})
+        .add(111, EventKind::NodeStarted, "b", 1)
+        .add(120, EventKind::NodeFailed, "b", 1, {{"error", "exit 2"}})
+        .add(121, EventKind::NodeSkipped, "c", 0, {{"reason", "b failed"}})
+        .add(122, EventKind::NodeCancelled, "d", 0, {{"reason", "stopped"}})
+        .finish(130, QStringLiteral("failed"));
+    return s;
+}
+
+} // namespace
+
+class tst_Runs : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ndjsonSplitAnywhere();
+    void ndjsonBadLines();
+    void snapshotThenTail_data();
+    void snapshotThenTail();
+    void snapshotRejectsGarbage();
+    void feedReportsChanges();
+    void feedIgnoresOtherRunsAndRepeats();
+    void feedLoadsSnapshot();
+    void listAddsBeforeDelivery();
+    void listKeepsFinishedBounded();
+    void replayFromNdjsonFile();
+    void replayRejectsDamagedFile();
+};
+
+void tst_Runs::ndjsonSplitAnywhere()
+{
+    const RunEvents events = sampleRun();
+    const QByteArray text = encodeNdjson(events);
+    QCOMPARE(text.count('\n'), events.size());
+    // However the bytes arrive, the same events come out.
+    for (qsizetype cut : {qsizetype(1), qsizetype(7), text.size() / 3, text.size() - 1}) {
+        NdjsonDecoder decoder;
+        RunEvents out = decoder.feed(QByteArrayView(text).first(cut));
+        out += decoder.feed(QByteArrayView(text).sliced(cut));
+        out += decoder.finish();
+        QCOMPARE(out, events);
+        QVERIFY(decoder.errors().isEmpty());
+    }
+}
+
+void tst_Runs::ndjsonBadLines()
+{
+    const RunEvents events = sampleRun();
+    QByteArray text = events.at(0).toJsonLine() + "\nnot json\n\n" + R"({"kind":"node.nope"})" + "\n"
+                      + events.at(1).toJsonLine(); // no newline at the end
+    NdjsonDecoder decoder;
+    RunEvents out = decoder.feed(text);
+    QCOMPARE(out.size(), 1);
+    out += decoder.finish();
+    QCOMPARE(out, events.first(2));
+    QCOMPARE(decoder.errors().size(), 2);
+    QCOMPARE(decoder.errors().at(0).line, 2);
+    QCOMPARE(decoder.errors().at(1).line, 4);
+}
+
+void tst_Runs::snapshotThenTail_data()
+{
+    QTest::addColumn<int>("cut");
+    const int n = int(sampleRun().size());
+    for (int cut : {0, 1, 4, 6, 9, n - 1, n})
+        QTest::addRow("after %d", cut) << cut;
+}
+
+void tst_Runs::snapshotThenTail()
+{
+    QFETCH(int, cut);
+    const RunEvents events = sampleRun();
+    const RunState whole = RunState::fold(events);
+    const RunState head = RunState::fold(events.first(cut));
+    // Through JSON text, as a remote client would get it.
+    const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(head.snapshot()).toJson()).object();
+    std::optional<RunState> joined = RunState::fromSnapshot(json);
+    QVERIFY(joined);
+    joined->apply(events); // the events up to the cut are seen already and ignored
+    QVERIFY(joined->sameAs(whole));
+    QCOMPARE(joined->count(NodeState::Failed), 1);
+    QCOMPARE(joined->node("a")->outputs, (QVariantMap{{"x", 1}}));
+}
+
+void tst_Runs::snapshotRejectsGarbage()
+{
+    QVERIFY(!RunState::fromSnapshot({}));
+    QJsonObject bad = RunState::fold(sampleRun()).snapshot();
+    bad.insert(u"phase", u"exploded");
+    QVERIFY(!RunState::fromSnapshot(bad));
+}
+
+void tst_Runs::feedReportsChanges()
+{
+    const RunEvents events = sampleRun();
+    RunFeed feed;
+    QList<RunFeed::Changes> seen;
+    QList<qsizetype> sizes;
+    connect(&feed, &RunFeed::applied, this, [&](const RunEvents &batch, const RunFeed::Changes &c) {
+        sizes.append(batch.size());
+        seen.append(c);
+    });
+    feed.apply(events.first(4)); // run.started, a queued, a started, a log line
+    QCOMPARE(seen.size(), 1);
+    QVERIFY(seen[0].run);
+    QCOMPARE(seen[0].nodes.value("a"), NodeState::Pending); // the state before the batch
+    QCOMPARE(seen[0].logged, QSet<QString>{"a"});
+    feed.apply(events.sliced(4));
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen[1].nodes.value("a"), NodeState::Running);
+    QCOMPARE(seen[1].nodes.value("c"), NodeState::Pending);
+    QCOMPARE(feed.eventCount(), events.size());
+    QVERIFY(feed.isFinished());
+    QVERIFY(feed.state().sameAs(RunState::fold(events)));
+}
+
+void tst_Runs::feedIgnoresOtherRunsAndRepeats()
+{
+    const RunEvents events = sampleRun();
+    RunFeed feed(QStringLiteral("r1"));
+    RunEvents shown;
+    connect(&feed, &RunFeed::applied, this, [&](const RunEvents &batch) { shown += batch; });
+    feed.apply(events.first(5));
+    RunEvents mixed = events.first(8);     // five seen already, three new
+    mixed.insert(6, sampleRun("r2").at(5)); // and one of another run in the middle
+    feed.apply(mixed);
+    feed.apply(sampleRun("r2"));
+    QCOMPARE(shown, events.first(8));
+    QCOMPARE(feed.state().lastSeq(), 8);
+}
+
+void tst_Runs::feedLoadsSnapshot()
+{
+    const RunEvents events = sampleRun();
+    RunFeed feed(QStringLiteral("r1"));
+    QSignalSpy applied(&feed, &RunFeed::applied);
+    QVERIFY(!feed.loadSnapshot(RunState::fold(sampleRun("r2"))));
+    QVERIFY(feed.loadSnapshot(RunState::fold(events.first(7))));
+    QCOMPARE(applied.size(), 1);
+    QVERIFY(applied.at(0).at(1).value<RunFeed::Changes>().reset);
+    feed.apply(events); // the live tail after the snapshot's seq
+    QVERIFY(feed.state().sameAs(RunState::fold(events)));
+    QCOMPARE(feed.eventCount(), events.size() - 7);
+}
+
+void tst_Runs::listAddsBeforeDelivery()
+{
+    RunList list;
+    qint64 eventsWhenAdded = -1;
+    connect(&list, &RunList::feedAdded, this, [&](RunFeed *feed) { eventsWhenAdded = feed->eventCount(); });
+    auto *source = new ReplaySource(sampleRun());
+    source->setBatchSize(3);
+    RunFeed *feed = list.add(source);
+    QCOMPARE(eventsWhenAdded, 0);
+    QCOMPARE(list.feed("r1"), feed);
+    QSignalSpy finished(&list, &RunList::feedFinished);
+    source->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.at(0).at(1).value<RunStatus>(), RunStatus::Failed);
+    QCOMPARE(feed->eventCount(), sampleRun().size());
+    // The same run id again gives the feed that is there.
+    QCOMPARE(list.add(new ReplaySource(sampleRun())), feed);
+    QCOMPARE(list.size(), 1);
+}
+
+void tst_Runs::listKeepsFinishedBounded()
+{
+    RunList list;
+    list.setKeepFinished(2);
+    QList<QPointer<RunFeed>> feeds;
+    for (int i = 0; i < 4; ++i) {
+        auto *source = new ReplaySource(sampleRun(QStringLiteral("run%1").arg(i)));
+        feeds.append(list.add(source));
+        if (i == 0)
+            list.setCurrent(feeds.first()); // the shown run is never dropped
+        QSignalSpy finished(&list, &RunList::feedFinished);
+        source->start();
+        QVERIFY(finished.wait(5000));
+    }
+    QTRY_VERIFY(feeds[1].isNull()); // deleted later, never inside its own signal
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.feeds().constFirst(), feeds[0].data());
+    QCOMPARE(list.feeds().constLast(), feeds[3].data());
+}
+
+void tst_Runs::replayFromNdjsonFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("run.ndjson");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(encodeNdjson(sampleRun()));
+    file.close();
+    QString error;
+    std::unique_ptr<ReplaySource> source(ReplaySource::fromNdjson(path, &error));
+    QVERIFY2(source, qPrintable(error));
+    RunFeed feed(source.release());
+    QSignalSpy finished(&feed, &RunFeed::finished);
+    static_cast<ReplaySource *>(feed.source())->start();
+    QVERIFY(finished.wait(5000));
+    QVERIFY(feed.state().sameAs(RunState::fold(sampleRun())));
+    QVERIFY(!feed.canStop());
+}
+
+void tst_Runs::replayRejectsDamagedFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.ndjson");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(sampleRun().at(0).toJsonLine() + "\n{broken\n");
+    file.close();
+    QString error;
+    QVERIFY(!ReplaySource::fromNdjson(path, &error));
+    QCOMPARE(error, path + ":2: not a run event");
+    QVERIFY(!ReplaySource::fromNdjson(dir.filePath("missing.ndjson"), &error));
+    QVERIFY(error.startsWith(dir.filePath("missing.ndjson") + ": "));
+}
+
+QTEST_GUILESS_MAIN(tst_Runs)
+#include "tst_runs.moc"
