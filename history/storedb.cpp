@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QSqlError>
 
+#include <cstdio>
+
 namespace Flow {
 namespace {
 
@@ -251,11 +253,72 @@ bool StoreDb::beginRun(const RunRecord &run)
     return true;
 }
 
+// node.log is nearly every event of a busy run; its data is always {stream, line[, item]}. Writing
+// that JSON by hand is several times cheaper than going through QJsonObject, and gives the same text.
+static void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (uchar(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(uchar(c)));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+static bool encodeLogData(const QVariantMap &data, QByteArray &out)
+{
+    const qsizetype n = data.size();
+    auto line = data.constFind(QStringLiteral("line"));
+    auto stream = data.constFind(QStringLiteral("stream"));
+    auto item = data.constFind(QStringLiteral("item"));
+    const bool hasItem = item != data.cend();
+    if (line == data.cend() || stream == data.cend() || n != (hasItem ? 3 : 2)
+        || line->typeId() != QMetaType::QString || stream->typeId() != QMetaType::QString
+        || (hasItem && item->typeId() != QMetaType::Int))
+        return false;
+    out.reserve(line->toString().size() + 40);
+    out += hasItem ? QByteArray("{\"item\":") + QByteArray::number(item->toInt()) + ",\"line\":" : QByteArray("{\"line\":");
+    appendJsonString(out, line->toString());
+    out += ",\"stream\":";
+    appendJsonString(out, stream->toString());
+    out += '}';
+    return true;
+}
+
 QByteArray StoreDb::encodeData(const RunEvent &event, qint64 *outputsSize) const
 {
     *outputsSize = 0;
     if (event.data.isEmpty())
         return {};
+    if (event.kind == EventKind::NodeLog) {
+        QByteArray fast;
+        if (encodeLogData(event.data, fast))
+            return fast;
+    }
     QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(event.data)).toJson(QJsonDocument::Compact);
     if (event.kind != EventKind::NodeSucceeded && event.kind != EventKind::NodeCached)
         return json;

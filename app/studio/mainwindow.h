@@ -16,12 +16,14 @@ namespace Flow {
 class CanvasEditor;
 class NodeTypeCatalog;
 class PaletteWidget;
+class RunStore;
 } // namespace Flow
 
 namespace Flow::Studio {
 
 class CommandPalette;
 class FileController;
+class HistoryDock;
 class InspectorWidget;
 class NotificationArea;
 class ProblemsView;
@@ -59,6 +61,7 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     CommandPalette *commandPalette() const { return m_commandPalette; }
     RunWorkbench *runs() const { return m_runs; }
+    HistoryDock *historyDock() const { return m_historyDock; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -115,6 +118,8 @@ private:
     RecoveryManager *m_recovery = nullptr;
     CommandPalette *m_commandPalette = nullptr;
     RunWorkbench *m_runs = nullptr;
+    RunStore *m_historyStore = nullptr; // the run history (history/): records this window's runs
+    HistoryDock *m_historyDock = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

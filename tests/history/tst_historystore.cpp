@@ -37,7 +37,9 @@ RunEvents smallRun(const QString &run, const QVariantMap &outputs)
     return {event(run, 1, EventKind::RunStarted, {},
                   {{"name", "Small"}, {"nodes", QVariantList{"a", "b"}}, {"params", QVariantMap{{"n", 3}}}}),
             event(run, 2, EventKind::NodeStarted, "a"),
-            event(run, 3, EventKind::NodeLog, "a", {{"stream", "stdout"}, {"line", "hi"}}),
+            // Every character JSON must escape, and some that it need not.
+            event(run, 3, EventKind::NodeLog, "a",
+                  {{"stream", "stdout"}, {"line", QString::fromUtf8("hi \"q\" \\ \t\n\r\x01 \xc3\xbc \xe2\x82\xac")}}),
             event(run, 4, EventKind::NodeSucceeded, "a", {{"duration", 5}, {"outputs", outputs}}),
             event(run, 5, EventKind::NodeStarted, "b"),
             event(run, 6, EventKind::NodeFailed, "b", {{"error", "boom"}}),
