@@ -183,6 +183,7 @@ private:
     bool m_selectionPending = false;
     bool m_overview = false;
     QSet<const NodeItem *> m_live;
+    mutable QRectF m_overviewBounds; // of the cards at the last full overview paint: culls nothing when all show
     quint64 m_staticRevision = 0;
     QList<QRectF> m_dirty;
     std::optional<ConnectionDrag> m_drag;

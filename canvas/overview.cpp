@@ -8,7 +8,9 @@
 #include <QPainter>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace Flow {
 namespace {
@@ -106,12 +108,30 @@ void GraphScene::setLiveNodes(const QStringList &ids)
 void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, OverviewPart part) const
 {
     // Cards as rectangles grouped by colour, wires as lines grouped by kind: a handful of draw calls
-    // for the whole graph.
-    QHash<QRgb, QList<QRectF>> cards;
+    // for the whole graph. This walk runs at every overview repaint (a fit of 5,000 nodes), so it asks
+    // QGraphicsItem nothing per item that it can learn once: the selection comes as one set (an
+    // item's isSelected() walks its group chain), colours are few (a short list, not a hash).
     QList<QLineF> wires, afterWires, selectedWires, carriedWires;
-    const QColor selected = m_theme.cardSelected;
+    struct ColorRects
+    {
+        QRgb rgba;
+        QList<QRectF> rects;
+    };
+    std::vector<ColorRects> cards;
     const bool liveOnly = part == OverviewPart::Live;
     const bool skipLive = part == OverviewPart::Static;
+    if (!liveOnly) {
+        wires.reserve(m_nodes.size() * 2);
+        cards.reserve(16);
+    }
+
+    QSet<const QGraphicsItem *> selection;
+    for (const QGraphicsItem *item : selectedItems())
+        selection.insert(item);
+    const bool anySelected = !selection.isEmpty();
+    auto isSelected = [&](const QGraphicsItem *item) { return anySelected && selection.contains(item); };
+    // Lines and cards are tested against the exposed rectangle only when it does not hold them all.
+    const bool allExposed = exposed.contains(m_overviewBounds);
 
     // A source node's run state is looked up once for all its wires.
     const bool overlay = hasRunOverlay();
@@ -121,9 +141,9 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     };
     auto addWire = [&](const WireItem *wire, bool sourceCarries) {
         const QLineF line = wire->overviewLine();
-        if (!QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
+        if (!allExposed && !QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
             return;
-        if (wire->isSelected() || wire->fromItem()->isSelected() || wire->toItem()->isSelected())
+        if (isSelected(wire) || isSelected(wire->fromItem()) || isSelected(wire->toItem()))
             selectedWires.append(line);
         else if (wire->kind() == WireItem::Kind::After)
             afterWires.append(line);
@@ -132,10 +152,22 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
         else
             wires.append(line);
     };
+    QRectF seen; // the cards' bounds, for allExposed at the next paint
     auto addCard = [&](const NodeItem *node) {
         const QRectF rect = node->cardRect().translated(node->pos());
-        if (rect.intersects(exposed))
-            cards[node->overviewColor(m_theme).rgba()].append(rect);
+        seen |= rect;
+        if (!allExposed && !rect.intersects(exposed))
+            return;
+        const QRgb rgba = isSelected(node) ? m_theme.cardSelected.rgba()
+                                           : node->overviewColor(m_theme, false).rgba();
+        auto it = std::find_if(cards.begin(), cards.end(), [rgba](const ColorRects &c) { return c.rgba == rgba; });
+        if (it == cards.end()) {
+            cards.push_back({rgba, {}});
+            it = cards.end() - 1;
+            if (!liveOnly)
+                it->rects.reserve(m_nodes.size() / 4);
+        }
+        it->rects.append(rect);
     };
 
     if (liveOnly) {
@@ -149,20 +181,24 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
             addCard(node);
         }
     } else {
+        const bool anyLive = skipLive && !m_live.isEmpty();
         for (const NodeItem *node : m_nodes) {
-            const bool live = skipLive && m_live.contains(node);
-            const bool nodeCarries = carries(node);
+            const bool live = anyLive && m_live.contains(node);
+            const bool nodeCarries = overlay && carries(node);
             for (const WireItem *wire : node->wires()) {
                 if (wire->fromItem() != node)
                     continue; // each wire once, from its source
-                if (skipLive && (live || m_live.contains(wire->toItem())))
+                if (anyLive && (live || m_live.contains(wire->toItem())))
                     continue;
                 addWire(wire, nodeCarries);
             }
             if (!live)
                 addCard(node);
         }
+        if (!anyLive)
+            m_overviewBounds = seen;
     }
+    const QColor selected = m_theme.cardSelected;
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
@@ -179,9 +215,9 @@ void GraphScene::paintOverview(QPainter *painter, const QRectF &exposed, Overvie
     painter->setPen(QPen(selected, 0, Qt::SolidLine, Qt::FlatCap));
     painter->drawLines(selectedWires);
     painter->setPen(Qt::NoPen);
-    for (const auto &[rgba, rects] : cards.asKeyValueRange()) {
-        painter->setBrush(QColor::fromRgba(rgba));
-        painter->drawRects(rects.constData(), int(rects.size()));
+    for (const ColorRects &c : cards) {
+        painter->setBrush(QColor::fromRgba(c.rgba));
+        painter->drawRects(c.rects.constData(), int(c.rects.size()));
     }
     painter->restore();
 }

@@ -8,28 +8,27 @@
 #include <QUndoStack>
 
 namespace Flow {
-namespace {
+// The texts keep the context they had when the canvas controller made these edits, so that their
+// translations stay where they are.
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Flow::GraphController", text);
-}
-
-} // namespace
-
-QString pushRenameNode(WorkflowDocument *document, QUndoStack *stack, const QString &oldId, const QString &newId)
+QString pushRenameNode(WorkflowDocument *document, QUndoStack *stack, const QString &oldId,
+                       const QString &newId)
 {
     const QString id = newId.trimmed();
     if (!document->node(oldId))
-        return tr("There is no node “%1”.").arg(oldId);
+        return QCoreApplication::translate("Flow::GraphController", "There is no node “%1”.").arg(oldId);
     if (id == oldId)
         return {};
     if (!isValidNodeId(id))
-        return tr("“%1” is not a valid id: start with a letter or _, then use letters, digits, _ and -.").arg(id);
+        return QCoreApplication::translate(
+                   "Flow::GraphController",
+                   "“%1” is not a valid id: start with a letter or _, then use letters, digits, _ and -.")
+            .arg(id);
     if (document->node(id))
-        return tr("The id “%1” is taken by another node.").arg(id);
+        return QCoreApplication::translate("Flow::GraphController", "The id “%1” is taken by another node.")
+            .arg(id);
     auto *cmd = new RenameNodeCommand(document, oldId, id);
-    cmd->setText(tr("Rename %1 to %2").arg(oldId, id));
+    cmd->setText(QCoreApplication::translate("Flow::GraphController", "Rename %1 to %2").arg(oldId, id));
     stack->push(cmd);
     return {};
 }
@@ -40,7 +39,7 @@ bool pushNodeSettings(WorkflowDocument *document, QUndoStack *stack, const QStri
     if (!document->node(id))
         return false;
     auto *cmd = new SetNodeSettingsCommand(document, id, settings, mergeKey);
-    cmd->setText(tr("Change %1").arg(id));
+    cmd->setText(QCoreApplication::translate("Flow::GraphController", "Change %1").arg(id));
     stack->push(cmd);
     return true;
 }

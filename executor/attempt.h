@@ -12,6 +12,7 @@
 namespace Flow {
 
 class NodeRegistry;
+class ExecBackend;
 
 // What a running attempt reports to and asks of its run. Called on the worker thread.
 class AttemptHost
@@ -25,6 +26,8 @@ public:
     // the attempt was cancelled or ran out of time.
     virtual bool waitUntil(int node, QDeadlineTimer until, QDeadlineTimer deadline) = 0;
     virtual const QString &workingDirectory() const = 0;
+    // Where the node's processes run (nodes/execbackend.h); nullptr for local.
+    virtual ExecBackend *execBackend(int /*node*/) const { return nullptr; }
 };
 
 struct AttemptRequest

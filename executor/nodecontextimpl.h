@@ -25,6 +25,7 @@ public:
     QString workingDirectory() const override { return m_host.workingDirectory(); }
     int attempt() const override { return m_request.attempt; }
     bool wait(std::chrono::milliseconds duration) override;
+    ExecBackend *execBackend() const override { return m_host.execBackend(m_request.node); }
 
     QVariantMap takeOutputs() { return std::move(m_outputs); }
 

@@ -4,6 +4,7 @@
 // the thread that created it) and the worker threads. Public users see only run.h.
 
 #include "attempt.h"
+#include "executor/backends/runbackends.h"
 #include "expressions.h"
 #include "jssandbox.h"
 #include "model/diagnostic.h"
@@ -78,6 +79,7 @@ public:
     }
     bool waitUntil(int node, QDeadlineTimer until, QDeadlineTimer deadline) override;
     const QString &workingDirectory() const override { return m_workingDirectory; }
+    ExecBackend *execBackend(int node) const override { return m_backends->forNode(node); }
 
 private:
     static constexpr int WholeNode = -1; // a plain node's attempt
@@ -181,6 +183,7 @@ private:
     QVariantMap m_params;
     QHash<QString, QString> m_env;
     QStringList m_secretValues; // longest first
+    std::unique_ptr<RunBackends> m_backends; // executor/backends: local or Slurm, per node
     int m_maxParallel = 1;
     OnError m_onError = OnError::Stop;
     Diagnostics m_problems;

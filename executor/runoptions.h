@@ -32,6 +32,9 @@ struct RunOptions
     std::chrono::milliseconds expressionTimeLimit{2000};
     // Nodes that do not run but take their outputs from an earlier run (resume, re-run from a node).
     RunSeed seed;
+    // Where shell.exec nodes without their own `backend:` run, over settings.backend (`flowrun run
+    // --backend`). Unset: as the workflow says.
+    std::optional<Backend> backend;
 };
 
 // A `-p name=value` text as the param's type: the type of its default when that is a number, a bool,

@@ -45,11 +45,14 @@ RunCore::RunCore(const Workflow &workflow, const NodeRegistry &registry, RunOpti
     }
     std::sort(m_secretValues.begin(), m_secretValues.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    m_maxParallel = std::max(1, m_options.maxParallel.value_or(
-                                    m_workflow.settings.maxParallel.value_or(QThread::idealThreadCount())));
+    m_backends = std::make_unique<RunBackends>(m_workflow, m_options.backend, m_runId);
+    m_maxParallel = std::max(1, m_options.maxParallel.value_or(m_workflow.settings.maxParallel.value_or(
+                                    m_backends->defaultMaxParallel(QThread::idealThreadCount()))));
     m_onError = m_workflow.settings.onError.value_or(OnError::Stop);
     buildGraph();
     checkProblems();
+    for (const QString &problem : m_backends->problems())
+        addProblem(problem);
     resolveParams();
 }
 

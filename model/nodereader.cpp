@@ -13,7 +13,8 @@ namespace {
 const QStringList &nodeKeys()
 {
     static const QStringList keys = {"type",        "description", "inputs", "after",   "when", "for_each",
-                                     "concurrency", "config",      "retry",  "timeout", "cache"};
+                                     "concurrency", "config",      "retry",  "timeout", "cache",
+                                     "backend",     "slurm"};
     return keys;
 }
 
@@ -157,6 +158,10 @@ void readNodeFields(Context &context, const Value &body, Node &node)
             node.timeout = context.duration(v, ofNode("timeout", id), id);
         } else if (key == u"cache") {
             node.cache = context.boolean(v, ofNode("cache", id), id).value_or(false);
+        } else if (key == u"backend") {
+            node.backend = readBackend(context, v, ofNode("backend", id), id);
+        } else if (key == u"slurm") {
+            node.slurm = readSlurm(context, v, tr(" of node '%1'").arg(id), id);
         }
     }
 }

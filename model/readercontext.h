@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend.h"
 #include "diagnostic.h"
 #include "duration.h"
 #include "workflow.h"
@@ -48,5 +49,11 @@ QString tr(const char *text);
 
 void readNodes(Context &context, const Value &nodes, Workflow &workflow);
 void readLayout(Context &context, const Value &layout, Workflow &workflow);
+// `backend:` (local or slurm) and `slurm:` of a node or of `settings` (backendreader.cpp). `where` is
+// the " of node 'x'" / " in 'settings'" part of messages.
+std::optional<Backend> readBackend(Context &context, const Value &v, const QString &what,
+                                   const QString &nodeId = {});
+std::optional<SlurmOptions> readSlurm(Context &context, const Value &v, const QString &where,
+                                      const QString &nodeId = {});
 
 } // namespace Flow::Reader

@@ -54,7 +54,7 @@ bool Node::operator==(const Node &o) const
     return id == o.id && type == o.type && description == o.description && config == o.config
            && inputs == o.inputs && after == o.after && when == o.when && forEach == o.forEach
            && concurrency == o.concurrency && retry == o.retry && timeout == o.timeout && cache == o.cache
-           && position == o.position;
+           && backend == o.backend && slurm == o.slurm && position == o.position;
 }
 
 int Workflow::indexOf(QStringView nodeId) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend.h"
 #include "duration.h"
 #include "value.h"
 
@@ -34,6 +35,8 @@ struct Settings
     std::optional<int> maxParallel; // worker threads; unset means the executor's default
     std::optional<OnError> onError; // unset means stop
     std::optional<Millis> timeout;  // whole-run time limit
+    std::optional<Backend> backend; // where shell.exec nodes run; unset means local
+    std::optional<SlurmOptions> slurm; // defaults for every node that runs on Slurm
     SourcePos pos;
 };
 
@@ -79,6 +82,8 @@ struct Node
     std::optional<RetryPolicy> retry;
     std::optional<Millis> timeout;
     bool cache = false;
+    std::optional<Backend> backend;    // overrides settings.backend (and `flowrun run --backend`)
+    std::optional<SlurmOptions> slurm; // over settings.slurm, when the node runs on Slurm
     std::optional<QPointF> position; // from the `layout:` section
 
     SourcePos pos;       // of the id key

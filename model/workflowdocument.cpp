@@ -10,23 +10,54 @@ WorkflowDocument::WorkflowDocument(QObject *parent)
     : QObject(parent)
 {}
 
+const Node *WorkflowDocument::node(QStringView id) const
+{
+    const int i = indexOf(id);
+    return i < 0 ? nullptr : &m_workflow.nodes.at(i);
+}
+
+int WorkflowDocument::indexOf(QStringView id) const
+{
+    return m_index.value(id.toString(), -1);
+}
+
+Node *WorkflowDocument::findNode(QStringView id)
+{
+    const int i = indexOf(id);
+    return i < 0 ? nullptr : &m_workflow.nodes[i];
+}
+
+void WorkflowDocument::rebuildIndex()
+{
+    m_index.clear();
+    m_index.reserve(m_workflow.nodes.size());
+    for (int i = 0; i < int(m_workflow.nodes.size()); ++i)
+        if (!m_index.contains(m_workflow.nodes.at(i).id))
+            m_index.insert(m_workflow.nodes.at(i).id, i);
+}
+
 void WorkflowDocument::setWorkflow(const Workflow &workflow)
 {
     m_workflow = workflow;
+    rebuildIndex();
     emit reset();
     emit changed();
 }
 
 bool WorkflowDocument::addNode(const Node &node, int index)
 {
-    if (node.id.isEmpty() || m_workflow.indexOf(node.id) >= 0)
+    if (node.id.isEmpty() || indexOf(node.id) >= 0)
         return false;
     if (index < 0 || index > m_workflow.nodes.size())
         index = int(m_workflow.nodes.size());
     m_workflow.nodes.insert(index, node);
+    if (index == m_workflow.nodes.size() - 1)
+        m_index.insert(node.id, index);
+    else
+        rebuildIndex();
     emit nodeAdded(node.id);
     for (const InputBinding &b : node.inputs) {
-        if (m_workflow.indexOf(b.sourceNode) >= 0)
+        if (indexOf(b.sourceNode) >= 0)
             emit edgeAdded(Edge{b.sourceNode, b.sourcePort, node.id, b.port});
     }
     // Inputs elsewhere that named this id while it was missing become wires now.
@@ -44,12 +75,12 @@ bool WorkflowDocument::addNode(const Node &node, int index)
 
 bool WorkflowDocument::removeNode(const QString &id)
 {
-    const int index = m_workflow.indexOf(id);
+    const int index = indexOf(id);
     if (index < 0)
         return false;
     // Incoming wires go with the node; emit them so views drop their items first.
     for (const InputBinding &b : m_workflow.nodes.at(index).inputs) {
-        if (m_workflow.indexOf(b.sourceNode) >= 0)
+        if (indexOf(b.sourceNode) >= 0)
             emit edgeRemoved(Edge{b.sourceNode, b.sourcePort, id, b.port});
     }
     // Outgoing wires and `after` references are removed from the other nodes.
@@ -69,7 +100,8 @@ bool WorkflowDocument::removeNode(const QString &id)
         if (afterChanged)
             emit nodeChanged(other.id);
     }
-    m_workflow.nodes.removeAt(m_workflow.indexOf(id));
+    m_workflow.nodes.removeAt(indexOf(id));
+    rebuildIndex();
     emit nodeRemoved(id);
     emit changed();
     return true;
@@ -77,7 +109,7 @@ bool WorkflowDocument::removeNode(const QString &id)
 
 bool WorkflowDocument::setNodeSettings(const QString &id, const Node &settings)
 {
-    Node *node = m_workflow.node(id);
+    Node *node = findNode(id);
     if (!node)
         return false;
     Node updated = settings;
@@ -96,10 +128,11 @@ bool WorkflowDocument::setNodeSettings(const QString &id, const Node &settings)
 
 bool WorkflowDocument::renameNode(const QString &oldId, const QString &newId)
 {
-    Node *node = m_workflow.node(oldId);
-    if (!node || newId.isEmpty() || m_workflow.indexOf(newId) >= 0)
+    Node *node = findNode(oldId);
+    if (!node || newId.isEmpty() || indexOf(newId) >= 0)
         return false;
     node->id = newId;
+    rebuildIndex(); // a duplicated old id (invalid file) may now be found at another position
     for (Node &other : m_workflow.nodes) {
         for (InputBinding &b : other.inputs) {
             if (b.sourceNode == oldId)
@@ -121,7 +154,7 @@ bool WorkflowDocument::renameNode(const QString &oldId, const QString &newId)
 
 bool WorkflowDocument::moveNode(const QString &id, const QPointF &position)
 {
-    Node *node = m_workflow.node(id);
+    Node *node = findNode(id);
     if (!node)
         return false;
     if (node->position == position)
@@ -134,7 +167,7 @@ bool WorkflowDocument::moveNode(const QString &id, const QPointF &position)
 
 bool WorkflowDocument::clearPosition(const QString &id)
 {
-    Node *node = m_workflow.node(id);
+    Node *node = findNode(id);
     if (!node)
         return false;
     if (!node->position)
@@ -147,8 +180,8 @@ bool WorkflowDocument::clearPosition(const QString &id)
 
 bool WorkflowDocument::addEdge(const Edge &edge, int index)
 {
-    Node *target = m_workflow.node(edge.toNode);
-    if (!target || m_workflow.indexOf(edge.fromNode) < 0 || edge.toPort.isEmpty() || edge.fromPort.isEmpty())
+    Node *target = findNode(edge.toNode);
+    if (!target || indexOf(edge.fromNode) < 0 || edge.toPort.isEmpty() || edge.fromPort.isEmpty())
         return false;
     if (target->input(edge.toPort))
         return false;
@@ -165,7 +198,7 @@ bool WorkflowDocument::removeEdge(const Edge &edge)
     const int index = edgeIndex(edge);
     if (index < 0)
         return false;
-    m_workflow.node(edge.toNode)->inputs.removeAt(index);
+    findNode(edge.toNode)->inputs.removeAt(index);
     emit edgeRemoved(edge);
     emit changed();
     return true;
@@ -173,7 +206,7 @@ bool WorkflowDocument::removeEdge(const Edge &edge)
 
 int WorkflowDocument::edgeIndex(const Edge &edge) const
 {
-    const Node *target = m_workflow.node(edge.toNode);
+    const Node *target = node(edge.toNode);
     if (!target)
         return -1;
     const InputBinding wanted{edge.toPort, edge.fromNode, edge.fromPort, {}};
@@ -183,7 +216,7 @@ int WorkflowDocument::edgeIndex(const Edge &edge) const
 
 bool WorkflowDocument::setAfter(const QString &id, const QStringList &after)
 {
-    Node *node = m_workflow.node(id);
+    Node *node = findNode(id);
     if (!node)
         return false;
     if (node->after == after)
@@ -214,11 +247,11 @@ QString WorkflowDocument::uniqueId(const QString &base) const
     stem.replace(invalid, QStringLiteral("_"));
     if (stem.isEmpty() || !(stem.at(0).isLetter() || stem.at(0) == u'_'))
         stem.prepend(u'n');
-    if (m_workflow.indexOf(stem) < 0)
+    if (indexOf(stem) < 0)
         return stem;
     for (int i = 2;; ++i) {
         const QString candidate = stem + u'_' + QString::number(i);
-        if (m_workflow.indexOf(candidate) < 0)
+        if (indexOf(candidate) < 0)
             return candidate;
     }
 }

@@ -20,7 +20,8 @@ public:
     explicit WorkflowDocument(QObject *parent = nullptr);
 
     const Workflow &workflow() const { return m_workflow; }
-    const Node *node(QStringView id) const { return m_workflow.node(id); }
+    // O(1): the document keeps an id -> position hash (a drag moves hundreds of nodes per step).
+    const Node *node(QStringView id) const;
 
     // Replaces everything; emits reset().
     void setWorkflow(const Workflow &workflow);
@@ -69,7 +70,14 @@ signals:
     void changed();
 
 private:
+    int indexOf(QStringView id) const;
+    Node *findNode(QStringView id);
+    void rebuildIndex();
+
     Workflow m_workflow;
+    // Position of each id in m_workflow.nodes; the first one for a duplicated id (an invalid file),
+    // as Workflow::indexOf() finds.
+    QHash<QString, int> m_index;
 };
 
 } // namespace Flow

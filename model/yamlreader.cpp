@@ -72,9 +72,9 @@ void readParams(Context &context, const Value &params, Workflow &workflow)
 void readSettings(Context &context, const Value &settings, Workflow &workflow)
 {
     workflow.settings.pos = settings.keyPos;
-    if (!context.mapOrEmpty(settings, tr("'settings'"), tr("a map with max_parallel, on_error and timeout")))
+    if (!context.mapOrEmpty(settings, tr("'settings'"), tr("a map with max_parallel, on_error, timeout, backend and slurm")))
         return;
-    context.checkKeys(settings, {"max_parallel", "on_error", "timeout"}, tr(" in 'settings'"));
+    context.checkKeys(settings, {"max_parallel", "on_error", "timeout", "backend", "slurm"}, tr(" in 'settings'"));
     if (const Value *v = settings.find(u"max_parallel"))
         workflow.settings.maxParallel = context.positiveInt(*v, tr("'max_parallel'"));
     if (const Value *v = settings.find(u"on_error")) {
@@ -86,6 +86,10 @@ void readSettings(Context &context, const Value &settings, Workflow &workflow)
     }
     if (const Value *v = settings.find(u"timeout"))
         workflow.settings.timeout = context.duration(*v, tr("'timeout' in 'settings'"));
+    if (const Value *v = settings.find(u"backend"))
+        workflow.settings.backend = readBackend(context, *v, tr("'backend' in 'settings'"));
+    if (const Value *v = settings.find(u"slurm"))
+        workflow.settings.slurm = readSlurm(context, *v, tr(" in 'settings'"));
 }
 
 void readOutputs(Context &context, const Value &outputs, Workflow &workflow)

@@ -64,6 +64,10 @@ Value nodeValue(const Node &node)
         v.insert(QStringLiteral("timeout"), formatDuration(*node.timeout));
     if (node.cache)
         v.insert(QStringLiteral("cache"), true);
+    if (node.backend)
+        v.insert(QStringLiteral("backend"), backendName(*node.backend));
+    if (node.slurm)
+        v.insert(QStringLiteral("slurm"), slurmValue(*node.slurm));
     if (!node.after.isEmpty()) {
         Value after = Value::makeList();
         for (const QString &id : node.after)
@@ -82,7 +86,7 @@ Value coordinate(qreal c)
 
 void writeSettings(Yaml::Emitter &out, const Settings &settings)
 {
-    if (!settings.maxParallel && !settings.onError && !settings.timeout)
+    if (!settings.maxParallel && !settings.onError && !settings.timeout && !settings.backend && !settings.slurm)
         return;
     out.key(0, QStringLiteral("settings"));
     if (settings.maxParallel)
@@ -91,6 +95,10 @@ void writeSettings(Yaml::Emitter &out, const Settings &settings)
         out.entry(2, QStringLiteral("on_error"), onErrorName(*settings.onError));
     if (settings.timeout)
         out.entry(2, QStringLiteral("timeout"), formatDuration(*settings.timeout));
+    if (settings.backend)
+        out.entry(2, QStringLiteral("backend"), backendName(*settings.backend));
+    if (settings.slurm)
+        out.entry(2, QStringLiteral("slurm"), slurmValue(*settings.slurm));
 }
 
 void writeNodesAndLayout(Yaml::Emitter &out, const QList<Node> &nodes)

@@ -11,6 +11,8 @@
 
 namespace Flow {
 
+class ExecBackend;
+
 // Where a log line came from. The names are the `stream` field of node.log events.
 enum class LogStream { Stdout, Stderr, Debug, Info, Warn, Error };
 QString logStreamName(LogStream stream);
@@ -49,6 +51,9 @@ public:
     // Sleeps up to `duration`; returns early with false when the attempt is cancelled or timed out.
     // Nodes wait through this, never through QThread::sleep, so that cancel stays prompt.
     virtual bool wait(std::chrono::milliseconds duration) = 0;
+    // Where a process this node starts must run (nodes/execbackend.h); nullptr: here, as a local
+    // child process. Only nodes that start processes (shell.exec) ask.
+    virtual ExecBackend *execBackend() const { return nullptr; }
 };
 
 // Thrown by a node to fail its attempt with a message a person understands.

@@ -20,11 +20,17 @@ ReplaySource::ReplaySource(RunEvents events, QString workflowText, QString workf
 
 ReplaySource *ReplaySource::fromNdjson(const QString &path, QString *error, QObject *parent)
 {
+    std::optional<RunEvents> events = readNdjson(path, error);
+    return events ? new ReplaySource(std::move(*events), {}, path, parent) : nullptr;
+}
+
+std::optional<RunEvents> ReplaySource::readNdjson(const QString &path, QString *error)
+{
     const auto tr = [](const char *text) { return QCoreApplication::translate("Flow::ReplaySource", text); };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return nullptr;
+        return std::nullopt;
     }
     NdjsonDecoder decoder;
     RunEvents events;
@@ -34,20 +40,20 @@ ReplaySource *ReplaySource::fromNdjson(const QString &path, QString *error, QObj
     if (!decoder.errors().isEmpty()) {
         const NdjsonDecoder::Error &e = decoder.errors().constFirst();
         *error = QStringLiteral("%1:%2: %3").arg(path).arg(e.line).arg(e.message);
-        return nullptr;
+        return std::nullopt;
     }
     if (events.isEmpty()) {
         *error = QStringLiteral("%1: %2").arg(path, tr("no run events in the file"));
-        return nullptr;
+        return std::nullopt;
     }
     const QString run = events.constFirst().run;
     for (const RunEvent &e : std::as_const(events)) {
         if (e.run != run) {
             *error = QStringLiteral("%1: %2").arg(path, tr("events of more than one run"));
-            return nullptr;
+            return std::nullopt;
         }
     }
-    return new ReplaySource(std::move(events), {}, path, parent);
+    return events;
 }
 
 void ReplaySource::start()

@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <optional>
+
 namespace Flow {
 
 // A run that already happened, replayed from its events (an NDJSON recording of `flowrun run --json`,
@@ -18,8 +20,11 @@ public:
     explicit ReplaySource(RunEvents events, QString workflowText = {}, QString workflowPath = {},
                           QObject *parent = nullptr);
 
-    // Reads an NDJSON recording. Nullptr with `error` ("FILE:LINE: not a run event") when the file
-    // cannot be read, holds no event, or mixes runs.
+    // The events of an NDJSON recording (`flowrun run --json > FILE`). Nullopt with `error`
+    // ("FILE:LINE: not a run event") when the file cannot be read, holds no event, or mixes runs.
+    // Touches nothing shared: call it from any thread (a big file is read off the GUI thread).
+    static std::optional<RunEvents> readNdjson(const QString &path, QString *error);
+    // readNdjson() and a source for its events, in one go (for a thread that may wait on a file).
     static ReplaySource *fromNdjson(const QString &path, QString *error, QObject *parent = nullptr);
 
     void setBatchSize(int events) { m_batchSize = qMax(1, events); }

@@ -15,6 +15,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins
     libyaml-cpp-dev libqscintilla2-qt6-dev libgraphviz-dev xvfb xauth imagemagick
     ninja-build cmake pkg-config g++ make libbenchmark-dev python3-jsonschema python3-yaml
+    slurm-wlm munge
 )
 
 as_root() {

@@ -382,6 +382,17 @@
     </message>
 </context>
 <context>
+    <name>Flow::Ndjson</name>
+    <message>
+        <source>line too long</source>
+        <translation>Zeile zu lang</translation>
+    </message>
+    <message>
+        <source>not a run event</source>
+        <translation>kein Lauf-Ereignis</translation>
+    </message>
+</context>
+<context>
     <name>Flow::NodeStateStyle</name>
     <message>
         <source>Pending</source>
@@ -706,6 +717,96 @@
     </message>
 </context>
 <context>
+    <name>Flow::ReplaySource</name>
+    <message>
+        <source>no run events in the file</source>
+        <translation>keine Lauf-Ereignisse in der Datei</translation>
+    </message>
+    <message>
+        <source>events of more than one run</source>
+        <translation>Ereignisse mehrerer Läufe</translation>
+    </message>
+    <message>
+        <source>the recording ends before the run does</source>
+        <translation>die Aufzeichnung endet vor dem Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::RunListModel</name>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>remote run</source>
+        <translation>Lauf auf einem Server</translation>
+    </message>
+    <message>
+        <source>from the history</source>
+        <translation>aus dem Verlauf</translation>
+    </message>
+    <message>
+        <source>run on this computer</source>
+        <translation>Lauf auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Started %3
+Run %4</source>
+        <translation>%1 (%2)
+Gestartet %3
+Lauf %4</translation>
+    </message>
+</context>
+<context>
     <name>Flow::RunNodeModel</name>
     <message>
         <source>%1 ms</source>
@@ -958,6 +1059,14 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Invalid --panel &quot;%1&quot;: expected one of %2.</source>
         <translation>Ungültiges --panel „%1“: erwartet wird eines von %2.</translation>
+    </message>
+    <message>
+        <source>Show the run recorded in FILE (the NDJSON of `flowrun run --json`) in the run views and on the canvas. With --screenshot, the picture is taken when it is shown.</source>
+        <translation>Den in FILE aufgezeichneten Lauf (das NDJSON von `flowrun run --json`) in den Laufansichten und auf der Arbeitsfläche zeigen. Mit --screenshot wird das Bild aufgenommen, sobald er angezeigt ist.</translation>
+    </message>
+    <message>
+        <source>--replay and --run cannot be used together.</source>
+        <translation>--replay und --run können nicht zusammen verwendet werden.</translation>
     </message>
 </context>
 <context>
@@ -1639,10 +1748,6 @@ Letzter Fehler: %4</translation>
         <translation>Lauf&amp;ergebnisse entfernen</translation>
     </message>
     <message>
-        <source>Remove the states of the last run from the canvas and the run views</source>
-        <translation>Die Zustände des letzten Laufs von der Arbeitsfläche und aus den Laufansichten entfernen</translation>
-    </message>
-    <message>
         <source>The workflow has a problem; fix it before running.</source>
         <translation>Der Workflow hat ein Problem; beheben Sie es vor dem Ausführen.</translation>
     </message>
@@ -1689,6 +1794,49 @@ Letzter Fehler: %4</translation>
     <message>
         <source>A run is still going. Stop it and close?</source>
         <translation>Ein Lauf ist noch nicht fertig. Stoppen und schließen?</translation>
+    </message>
+    <message>
+        <source>Remove the finished runs from the list, their states from the canvas and the run views</source>
+        <translation>Die beendeten Läufe aus der Liste und ihre Zustände von der Arbeitsfläche und aus den Laufansichten entfernen</translation>
+    </message>
+    <message>
+        <source>Open Run &amp;Recording…</source>
+        <translation>Lauf&amp;aufzeichnung öffnen…</translation>
+    </message>
+    <message>
+        <source>Show a run recorded with `flowrun run --json` in the run views</source>
+        <translation>Einen mit `flowrun run --json` aufgezeichneten Lauf in den Laufansichten zeigen</translation>
+    </message>
+    <message>
+        <source>Open Run Recording</source>
+        <translation>Laufaufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Run recordings (*.ndjson *.jsonl *.json);;All files (*)</source>
+        <translation>Laufaufzeichnungen (*.ndjson *.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot show the recording: %1</source>
+        <translation>Die Aufzeichnung kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Runs of this window: pick one to show it on the canvas and in the run views</source>
+        <translation>Läufe dieses Fensters: einen wählen, um ihn auf der Arbeitsfläche und in den Laufansichten zu zeigen</translation>
+    </message>
+    <message>
+        <source>Run interrupted</source>
+        <translation>Lauf unterbrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n other run(s) going)</source>
+        <translation>
+            <numerusform> (%n weiterer Lauf aktiv)</numerusform>
+            <numerusform> (%n weitere Läufe aktiv)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 runs are still going. Stop them and close?</source>
+        <translation>%1 Läufe sind noch aktiv. Anhalten und schließen?</translation>
     </message>
 </context>
 <context>

@@ -312,6 +312,10 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     const QCommandLineOption maxParallel(QStringLiteral("max-parallel"),
                                          QStringLiteral("Run at most N nodes at once (overrides settings)."),
                                          QStringLiteral("N"));
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     QStringLiteral("Run shell.exec nodes on local or slurm (overrides "
+                                                    "settings.backend; a node's own backend: wins)."),
+                                     QStringLiteral("local|slurm"));
     const QCommandLineOption events(QStringLiteral("events"),
                                     QStringLiteral("Write every event to FILE as NDJSON."),
                                     QStringLiteral("FILE"));
@@ -323,7 +327,7 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
                                     QStringLiteral("NAME"));
     const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
                                      QStringLiteral("Also print every log line of every node."));
-    for (const QCommandLineOption &o : {param, maxParallel, events, json, secret, verbose})
+    for (const QCommandLineOption &o : {param, maxParallel, backend, events, json, secret, verbose})
         cmd.parser().addOption(o);
     for (const QCommandLineOption &o : HistoryOptions::options())
         cmd.parser().addOption(o);
@@ -352,6 +356,14 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
             return ExitInvalid;
         }
         setup.options.maxParallel = n;
+    }
+    if (cmd.parser().isSet(backend)) {
+        setup.options.backend = backendFromName(cmd.parser().value(backend));
+        if (!setup.options.backend) {
+            printError(QStringLiteral("run: --backend must be local or slurm, not '%1'")
+                           .arg(cmd.parser().value(backend)));
+            return ExitInvalid;
+        }
     }
     for (const QString &name : cmd.parser().values(secret))
         setup.options.secrets.insert(name, qEnvironmentVariable(name.toLocal8Bit().constData()));

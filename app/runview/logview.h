@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runs/runevent.h"
+#include "runs/runfeed.h"
 #include "logmodel.h"
 
 #include <QPointer>
@@ -19,7 +19,6 @@ class QToolButton;
 namespace Flow {
 
 class LogFilterModel;
-class RunFeed;
 
 // The log of a run: a tool row (node, attempt, stream and text filters, Follow) over a table of
 // lines. Follow keeps the newest line in view; scrolling up turns it off, scrolling back to the

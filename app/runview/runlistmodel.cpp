@@ -3,6 +3,7 @@
 #include "runnodemodel.h" // formatElapsed, nodeStateIcon
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
 
@@ -33,8 +34,10 @@ RunListModel::RunListModel(RunList *list, QObject *parent)
     , m_list(list)
     , m_ticker(new QTimer(this))
 {
-    for (RunFeed *feed : list->feeds())
+    for (RunFeed *feed : list->feeds()) {
         m_rows.prepend(feed);
+        m_numbers.insert(feed, ++m_lastNumber);
+    }
     connect(list, &RunList::feedAdded, this, &RunListModel::onAdded);
     connect(list, &RunList::feedAboutToBeRemoved, this, &RunListModel::onAboutToBeRemoved);
     connect(list, &RunList::feedChanged, this, &RunListModel::onChanged);
@@ -59,6 +62,7 @@ void RunListModel::onAdded(RunFeed *feed)
 {
     beginInsertRows({}, 0, 0);
     m_rows.prepend(feed);
+    m_numbers.insert(feed, ++m_lastNumber);
     endInsertRows();
     m_ticker->start();
 }
@@ -70,6 +74,7 @@ void RunListModel::onAboutToBeRemoved(RunFeed *feed)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_numbers.remove(feed); // its number stays taken: #3 is still #3 when #2 is gone
     endRemoveRows();
 }
 
@@ -120,6 +125,17 @@ QString RunListModel::statusText(const RunFeed &feed) const
     }
 }
 
+// "#2 · Build and test": the run's number in this window and the workflow's name (or its file's).
+QString RunListModel::nameOf(const RunFeed &feed) const
+{
+    QString name = feed.state().workflowName();
+    if (name.isEmpty() && feed.source())
+        name = QFileInfo(feed.source()->workflowPath()).completeBaseName();
+    if (name.isEmpty())
+        name = feed.runId().left(8);
+    return tr("#%1 · %2").arg(m_numbers.value(&feed)).arg(name);
+}
+
 QVariant RunListModel::data(const QModelIndex &index, int role) const
 {
     const RunFeed *feed = feedAt(index.row());
@@ -136,13 +152,17 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
                                : feed->source() && feed->source()->origin() == RunSource::Origin::History
                                    ? tr("from the history")
                                    : tr("run on this computer");
-        return tr("%1 (%2)\nRun %3").arg(s.workflowName(), origin, feed->runId());
+        const QString started
+            = s.startedAt()
+                  ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.startedAt()), QLocale::ShortFormat)
+                  : QString();
+        return tr("%1 (%2)\nStarted %3\nRun %4").arg(nameOf(*feed), origin, started, feed->runId());
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case NameColumn:
-        return s.workflowName().isEmpty() ? feed->runId().left(8) : s.workflowName();
+        return nameOf(*feed);
     case StatusColumn:
         return statusText(*feed);
     case NodesColumn:

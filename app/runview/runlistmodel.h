@@ -3,6 +3,7 @@
 #include "runs/runlist.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 
 class QTimer;
@@ -37,9 +38,12 @@ private:
     void onChanged(RunFeed *feed);
     void tick();
     QString statusText(const RunFeed &feed) const;
+    QString nameOf(const RunFeed &feed) const;
 
     QPointer<RunList> m_list;
-    QList<RunFeed *> m_rows; // newest first
+    QList<RunFeed *> m_rows;               // newest first
+    QHash<const RunFeed *, int> m_numbers; // #1, #2, ... in the order the runs came
+    int m_lastNumber = 0;
     QTimer *m_ticker;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runs/runevent.h"
+#include "runs/runfeed.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -15,7 +15,6 @@ class QTimer;
 
 namespace Flow {
 
-class RunFeed;
 class RunNodeModel;
 class RunNodeFilterModel;
 

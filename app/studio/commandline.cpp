@@ -73,12 +73,17 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption param({QStringLiteral("p"), QStringLiteral("param")},
                                    CommandLine::tr("A workflow parameter for --run (repeatable)."),
                                    QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        CommandLine::tr("Show the run recorded in FILE (the NDJSON of `flowrun run --json`) in the run "
+                        "views and on the canvas. With --screenshot, the picture is taken when it is shown."),
+        QStringLiteral("FILE"));
     const QCommandLineOption panel(
         QStringLiteral("panel"),
         CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
         QStringLiteral("PANEL"));
     parser.addOptions(
-        {screenshot, size, lang, theme, select, autosave, testText, run, screenshotAt, param, panel});
+        {screenshot, size, lang, theme, select, autosave, testText, run, screenshotAt, param, replay, panel});
 
     ParsedCommandLine result;
     if (!parser.parse(arguments)) {
@@ -149,6 +154,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (p.indexOf(QLatin1Char('=')) < 1)
             return fail(CommandLine::tr("Invalid --param \"%1\": expected NAME=VALUE.").arg(p));
     }
+    options.replay = parser.value(replay);
+    if (!options.replay.isEmpty() && options.run)
+        return fail(CommandLine::tr("--replay and --run cannot be used together."));
     options.panel = parser.value(panel).toLower();
     static const QStringList panels{QStringLiteral("problems"), QStringLiteral("history"),
                                     QStringLiteral("run"), QStringLiteral("log"), QStringLiteral("timeline")};

@@ -25,6 +25,7 @@ struct StudioOptions
     double screenshotAt = -1;       // --screenshot-at S: with --run, the picture S seconds into the run
     QStringList params;             // --param NAME=VALUE (repeatable), as `flowrun run -p`
     QString panel;                  // --panel run|log|timeline|problems|history: the bottom tab shown
+    QString replay;                 // --replay FILE.ndjson: a recorded run shown in the run views
 };
 
 struct ParsedCommandLine

@@ -110,6 +110,8 @@ void MainWindow::createMenus()
     run->addAction(m_runs->stopAction());
     run->addSeparator();
     run->addAction(m_runs->clearAction());
+    run->addSeparator();
+    run->addAction(m_runs->openRecordingAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Flowstudio"));

@@ -62,12 +62,16 @@ public:
     QAction *runWithParamsAction() const { return m_runWithParams; }
     QAction *runSelectedAction() const { return m_runSelected; }
     QAction *clearAction() const { return m_clear; }
+    QAction *openRecordingAction() const { return m_openRecording; }
     QList<QAction *> actions() const;
 
     // Starts the whole workflow with these params (no dialog), beside any runs still going. False,
     // with the reason shown to the user, when it cannot start (problems in the file, a required param).
     bool runWorkflow(const QVariantMap &params = {});
     bool runNodes(const QStringList &ids, const QVariantMap &params = {});
+    // Shows the run recorded in an NDJSON file (`flowrun run --json > FILE`), read off the GUI thread,
+    // as a replay in the run list. recordingFailed() when it cannot be read.
+    void openRecording(const QString &path);
     // Whether any listed run is still going.
     bool isRunning() const;
     // The window is closing: true when no run is going or the user agreed to stop them.
@@ -78,6 +82,8 @@ signals:
     void runStarted(Flow::RunFeed *feed);
     // A listed run reached its end (run.finished, or its source ended) and its views have its events.
     void runFinished(Flow::RunStatus status);
+    // A recording could not be opened (the reason is shown in the window too).
+    void recordingFailed(const QString &error);
     // The current run's events were shown; for the screenshot hook and tests.
     void eventsShown(int count);
 
@@ -113,6 +119,7 @@ private:
     QAction *m_runWithParams = nullptr;
     QAction *m_runSelected = nullptr;
     QAction *m_clear = nullptr;
+    QAction *m_openRecording = nullptr;
     QVariantMap m_lastParams;
     bool m_syncingSelection = false;
 };

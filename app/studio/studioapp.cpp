@@ -87,7 +87,16 @@ int runScreenshot(MainWindow &window, const StudioOptions &options)
     int exitCode = 0;
     window.resize(options.size.isValid() ? options.size : QSize(1600, 1000));
     window.show();
-    if (!options.run) {
+    if (!options.replay.isEmpty()) {
+        // The picture once the recording is shown (or its error is).
+        QObject::connect(window.runs(), &RunWorkbench::runFinished, &window,
+                         [&] { takeScreenshot(window, options, &exitCode); });
+        QObject::connect(window.runs(), &RunWorkbench::recordingFailed, &window, [&] {
+            exitCode = 1;
+            takeScreenshot(window, options, &exitCode);
+        });
+        window.runs()->openRecording(options.replay);
+    } else if (!options.run) {
         takeScreenshot(window, options, &exitCode);
     } else if (!startRequestedRun(window, options)) {
         exitCode = 1;
@@ -158,6 +167,8 @@ int runStudio(const StudioOptions &options)
     if (options.run)
         QMetaObject::invokeMethod(
             &window, [&window, &options] { startRequestedRun(window, options); }, Qt::QueuedConnection);
+    if (!options.replay.isEmpty())
+        window.runs()->openRecording(options.replay);
     return QApplication::exec();
 }
 

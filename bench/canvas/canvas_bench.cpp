@@ -277,6 +277,15 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    if (args.contains(QStringLiteral("--profile-fit"))) {
+        // Only repaints at the zoom "fit" chooses, for `perf record`.
+        b.doc.setWorkflow(wf);
+        b.view()->zoomToFit();
+        const QJsonObject repaint = b.timeRepaint(200);
+        std::printf("%s\n", QJsonDocument(repaint).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+
     if (args.contains(QStringLiteral("--profile-overlay"))) {
         // Only overlay batches at 100% zoom, for `perf record`.
         b.doc.setWorkflow(wf);

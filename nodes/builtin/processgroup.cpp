@@ -10,9 +10,18 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <mutex>
+
 #include <dirent.h>
+#include <sys/wait.h>
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
 
 namespace Flow {
 namespace {
@@ -76,18 +85,137 @@ void waitForGroup(QProcess &process, qint64 pgid, QDeadlineTimer deadline)
     }
 }
 
+// ---- the group guard ---------------------------------------------------------------------------
+// PR_SET_PDEATHSIG reaches only the direct child: `sh -c 'sleep 60; touch x'` would leave its
+// `sleep` running after a SIGKILL of ours. So one small guard process per flowrun/flowstudio process
+// holds the list of live process groups and SIGKILLs all of them when its connection to us closes,
+// which the kernel does however we die. It is forked (not exec'd) at the first process start and
+// then uses async-signal-safe calls only; messages are one int each: +pgid adds, -pgid removes.
+
+constexpr int kMaxGroups = 4096; // far beyond any max_parallel; more are still covered by PDEATHSIG
+
+[[noreturn]] void guardMain(int fd)
+{
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU})
+        ::signal(s, SIG_IGN); // a Ctrl-C reaches our whole terminal group; the guard must outlive it
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+#ifdef Q_OS_LINUX
+    // Holds none of our descriptors (a pipe end kept open here would hide EOF from a reader).
+    ::dup2(fd, 3);
+    ::syscall(SYS_close_range, 4u, ~0u, 0u);
+    ::syscall(SYS_close_range, 0u, 2u, 0u);
+    fd = 3;
+#endif
+    pid_t groups[kMaxGroups];
+    int count = 0;
+    int message = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, &message, sizeof message);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n != ssize_t(sizeof message))
+            break; // EOF: our parent is gone (or the connection broke, which means the same)
+        if (message > 0 && count < kMaxGroups) {
+            groups[count++] = message;
+        } else if (message < 0) {
+            for (int i = 0; i < count; ++i) {
+                if (groups[i] == -message) {
+                    groups[i] = groups[--count];
+                    break;
+                }
+            }
+        }
+    }
+    for (int i = 0; i < count; ++i)
+        ::kill(-groups[i], SIGKILL);
+    ::_exit(0);
+}
+
+class GroupGuard
+{
+public:
+    static GroupGuard &instance()
+    {
+        static GroupGuard guard;
+        return guard;
+    }
+    void add(qint64 pgid) { send(int(pgid)); }
+    void remove(qint64 pgid) { send(-int(pgid)); }
+
+private:
+    GroupGuard()
+    {
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+            return;
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::close(fds[0]);
+            guardMain(fds[1]);
+        }
+        ::close(fds[1]);
+        if (pid < 0) {
+            ::close(fds[0]);
+            return;
+        }
+        m_fd = fds[0];
+        m_pid = pid;
+    }
+    ~GroupGuard()
+    {
+        // Normal exit: every group was removed already, so the guard just ends. Reaped here so that
+        // it does not linger as a zombie of a host that keeps running static destructors.
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            int status = 0;
+            ::waitpid(m_pid, &status, 0);
+        }
+    }
+    void send(int message)
+    {
+        if (m_fd >= 0)
+            [[maybe_unused]] const ssize_t n = ::send(m_fd, &message, sizeof message, MSG_NOSIGNAL);
+    }
+
+    int m_fd = -1;
+    pid_t m_pid = -1;
+};
+
 } // namespace
 
 void startInOwnProcessGroup(QProcess &process)
 {
+    GroupGuard::instance(); // forked before the child so that the child's group can be handed to it
+    const pid_t parent = ::getpid();
     // Runs in the child between fork and exec: async-signal-safe calls only.
-    process.setChildProcessModifier([] {
+    process.setChildProcessModifier([parent] {
         ::setpgid(0, 0);
+#ifdef Q_OS_LINUX
+        // Killed with us even before the guard knows the group. Fires when the forking thread ends:
+        // the node's worker thread waits for the child, so it outlives it.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127); // we died between fork and prctl
+#endif
         ::signal(SIGPIPE, SIG_DFL);
         sigset_t none;
         sigemptyset(&none);
         ::sigprocmask(SIG_SETMASK, &none, nullptr);
     });
+}
+
+void watchProcessGroup(qint64 pgid)
+{
+    if (pgid > 0)
+        GroupGuard::instance().add(pgid);
+}
+
+void unwatchProcessGroup(qint64 pgid)
+{
+    if (pgid > 0)
+        GroupGuard::instance().remove(pgid);
 }
 
 bool processGroupAlive(qint64 pgid)

@@ -3,6 +3,7 @@
 #include "nodeconfig.h"
 #include "outputstream.h"
 #include "processgroup.h"
+#include "shellbackend.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -84,10 +85,29 @@ void writeStdin(QProcess &process, const QVariant &stdinValue)
     process.closeWriteChannel();
 }
 
+// While it lives, the child's whole group dies with us even if we are SIGKILLed.
+class GroupWatch
+{
+public:
+    explicit GroupWatch(qint64 pgid)
+        : m_pgid(pgid)
+    {
+        watchProcessGroup(m_pgid);
+    }
+    ~GroupWatch() { unwatchProcessGroup(m_pgid); }
+    GroupWatch(const GroupWatch &) = delete;
+    GroupWatch &operator=(const GroupWatch &) = delete;
+
+private:
+    qint64 m_pgid;
+};
+
 } // namespace
 
 void ShellExecNode::run(NodeContext &context)
 {
+    if (ExecBackend *backend = context.execBackend()) // backend: slurm (nodes/execbackend.h)
+        return runShellOnBackend(*backend, context, m_defaults);
     const NodeConfig config(context, m_defaults);
     const StopWatch stopWatch(context);
     const Command command = commandFrom(config);
@@ -110,6 +130,7 @@ void ShellExecNode::run(NodeContext &context)
     process.start();
     if (!process.waitForStarted(-1))
         throw NodeError(startError(process, command));
+    const GroupWatch watch(process.processId());
     writeStdin(process, context.input(QStringLiteral("stdin")));
 
     while (process.state() != QProcess::NotRunning) {

@@ -58,9 +58,9 @@ void tst_DocumentManager::openTwiceGivesOneSession()
     QCOMPARE(added.size(), 2);
     QCOMPARE(docs.sessions().size(), 2);
     QCOMPARE(docs.find(b), sb);
-    QVERIFY(sa->document()->node("a"));
+    QVERIFY(sa->document()->node(u"a"));
     QVERIFY(docs.modifiedSessions().isEmpty());
-    sb->setNodeSettings("a", *sb->document()->node("a"));
+    sb->setNodeSettings("a", *sb->document()->node(u"a"));
     QCOMPARE(docs.modifiedSessions(), QList<WorkflowSession *>{sb});
 }
 
@@ -102,11 +102,11 @@ void tst_DocumentManager::sessionEditsThroughTheDocument()
     QCOMPARE(s->renameNode("a", "b c"),
              QString("“b c” is not a valid id: start with a letter or _, then use letters, digits, _ and -."));
     QCOMPARE(s->renameNode("a", "greet"), QString());
-    QVERIFY(s->document()->node("greet"));
+    QVERIFY(s->document()->node(u"greet"));
     QVERIFY(s->text().contains("greet:"));
     QCOMPARE(s->undoStack()->count(), 1);
     s->undo();
-    QVERIFY(s->document()->node("a"));
+    QVERIFY(s->document()->node(u"a"));
     QVERIFY(!s->setNodeSettings("nope", Node{}));
 }
 

@@ -24,6 +24,8 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -368,6 +370,8 @@ void tst_Run::twoRunsAtOnce()
     QCOMPARE(first->state().phase(), RunPhase::Running);
     QCOMPARE(stateOf("wait"), NodeState::Running);
     QCOMPARE(list->liveCount(), 1);
+    if (QFileInfo(QDir::tempPath()).isWritable()) // a picture of two runs, for people to look at
+        m_window->grab().save(QDir::temp().filePath(QStringLiteral("flowstudio-two-runs.png")));
     // Stop stops the shown run.
     QVERIFY(runs->stopAction()->isEnabled());
     runs->stopAction()->trigger();
