@@ -68,10 +68,14 @@ void RunCore::start()
     ids.reserve(qsizetype(m_slots.size()));
     for (const Slot &s : m_slots)
         ids.append(s.spec->id);
-    pushEvent(makeEvent(EventKind::RunStarted, -1, 0,
-                        {{QStringLiteral("name"), m_workflow.name},
-                         {QStringLiteral("nodes"), ids},
-                         {QStringLiteral("params"), m_params}}));
+    QVariantMap started{{QStringLiteral("name"), m_workflow.name},
+                        {QStringLiteral("nodes"), ids},
+                        {QStringLiteral("params"), m_params}};
+    if (!m_options.seed.fromRun.isEmpty()) {
+        started.insert(QStringLiteral("continues"), m_options.seed.fromRun);
+        started.insert(QStringLiteral("mode"), m_options.seed.mode);
+    }
+    pushEvent(makeEvent(EventKind::RunStarted, -1, 0, std::move(started)));
     if (hasErrors(m_problems)) {
         m_anyFailed = true;
         m_endError = QStringLiteral("cannot run: ") + m_problems.first().message;
@@ -82,8 +86,9 @@ void RunCore::start()
         maybeFinish();
         return;
     }
+    applySeed();
     for (size_t i = 0; i < m_slots.size(); ++i) {
-        if (m_slots[i].waiting == 0)
+        if (m_slots[i].waiting == 0 && m_slots[i].state == NodeState::Pending)
             makeReady(int(i));
     }
     spawnWorkers();

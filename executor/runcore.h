@@ -142,6 +142,7 @@ private:
     void checkProblems();
     void resolveParams();
     void addProblem(const QString &message, const Node *node = nullptr);
+    void applySeed(); // runseed.cpp
 
     // State machine, all with m_mutex held (runcore.cpp)
     void pushEvent(RunEvent event);

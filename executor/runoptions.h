@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/workflow.h"
+#include "runseed.h"
 
 #include <QHash>
 #include <QString>
@@ -35,6 +36,8 @@ struct RunOptions
     // The workflow files of the runs around this one when it runs as a sub-workflow, outermost
     // first: a sub-workflow that would include one of them fails instead of recursing forever.
     QStringList subflowStack;
+    // Nodes that do not run but take their outputs from an earlier run (resume, re-run from a node).
+    RunSeed seed;
     // Where shell.exec nodes without their own `backend:` run, over settings.backend (`flowrun run
     // --backend`). Unset: as the workflow says.
     std::optional<Backend> backend;

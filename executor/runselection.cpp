@@ -6,8 +6,6 @@
 
 namespace Flow {
 
-namespace {
-
 QStringList upstreamOf(const Node &node)
 {
     QStringList ids;
@@ -20,8 +18,6 @@ QStringList upstreamOf(const Node &node)
     ids += referencedNodes(node.when);
     return ids;
 }
-
-} // namespace
 
 Workflow workflowForNodes(const Workflow &workflow, const QStringList &ids)
 {

@@ -13,4 +13,8 @@ namespace Flow {
 // Unknown ids are ignored; an empty result means nothing to run.
 Workflow workflowForNodes(const Workflow &workflow, const QStringList &ids);
 
+// The ids `node` waits for: input sources, `after`, and nodes named in its expressions (config,
+// for_each, when). May repeat ids and name nodes that do not exist.
+QStringList upstreamOf(const Node &node);
+
 } // namespace Flow

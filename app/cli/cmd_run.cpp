@@ -2,6 +2,7 @@
 #include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "runhistory.h"
 
 #include "executor/run.h"
 #include "model/subflows.h"
@@ -250,6 +251,9 @@ struct Setup
     bool json = false;
     bool verbose = false;
     QString eventsPath;
+    QByteArray text;                     // the workflow as it runs: recorded as the run's snapshot
+    HistoryOptions history;              // runhistory.h
+    std::optional<ContinuedRun> continued; // --resume / --of
 };
 
 // Reads -p name=value as the param's type. Unknown names are an error here, before anything runs.
@@ -262,6 +266,37 @@ bool parseParams(const QStringList &texts, Setup &setup)
         return false;
     }
     setup.options.params.insert(*params);
+    return true;
+}
+
+// A continued run starts from the params of the run it continues (those the workflow still has);
+// -p overrides them.
+QVariantMap continuedParams(const Workflow &workflow, const RunRecord &run)
+{
+    QVariantMap params;
+    for (const ParamSpec &p : workflow.params) {
+        if (run.params.contains(p.name))
+            params.insert(p.name, run.params.value(p.name));
+    }
+    return params;
+}
+
+bool seedFromContinued(Setup &setup)
+{
+    const ContinuedRun &run = *setup.continued;
+    QStringList from;
+    if (!setup.history.from.isEmpty()) {
+        if (!setup.workflow.node(setup.history.from)) {
+            printError(QStringLiteral("run: --from: the workflow has no node '%1'").arg(setup.history.from));
+            return false;
+        }
+        from.append(setup.history.from);
+    }
+    const LoadResult stored = loadAndValidate(run.record.workflowText.toUtf8(), builtinCatalog());
+    const SeedPlan plan
+        = planSeed(setup.workflow, stored.workflow.value_or(Workflow()), run.succeeded, run.record.id, from);
+    reportSeed(run, plan);
+    setup.options.seed = plan.seed;
     return true;
 }
 
@@ -295,14 +330,22 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
                                      QStringLiteral("Also print every log line of every node."));
     for (const QCommandLineOption &o : {param, maxParallel, backend, events, json, secret, verbose})
         cmd.parser().addOption(o);
-    cmd.addFilesArgument(QStringLiteral("The workflow file; '-' reads standard input."));
-    if (auto exit = cmd.parse(args, true))
+    for (const QCommandLineOption &o : HistoryOptions::options())
+        cmd.parser().addOption(o);
+    cmd.addFilesArgument(QStringLiteral("The workflow file; '-' reads standard input. Optional with --resume "
+                                        "and --of (the workflow as that run ran it)."));
+    if (auto exit = cmd.parse(args, false))
         return *exit;
-    if (cmd.files().size() != 1) {
+    if (!setup.history.read(cmd.parser()))
+        return ExitInvalid;
+    const bool continues = !setup.history.continued().isEmpty();
+    if (cmd.files().size() > 1 || (cmd.files().isEmpty() && !continues)) {
         printError(QStringLiteral("run: give exactly one workflow file"));
         return ExitInvalid;
     }
-    setup.file = cmd.files().first();
+    if (continues && !(setup.continued = loadContinued(setup.history)))
+        return ExitInvalid;
+    setup.file = cmd.files().value(0, continues ? setup.continued->record.file : QString());
     setup.json = cmd.parser().isSet(json);
     setup.verbose = cmd.parser().isSet(verbose);
     setup.eventsPath = cmd.parser().value(events);
@@ -326,9 +369,11 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     for (const QString &name : cmd.parser().values(secret))
         setup.options.secrets.insert(name, qEnvironmentVariable(name.toLocal8Bit().constData()));
 
-    const std::optional<QByteArray> text = readInput(setup.file);
+    const std::optional<QByteArray> text
+        = cmd.files().isEmpty() ? setup.continued->record.workflowText.toUtf8() : readInput(setup.file);
     if (!text)
         return ExitInvalid;
+    setup.text = *text;
     LoadResult loaded = loadAndValidate(*text, builtinCatalog());
     if (loaded.workflow && setup.file != u"-") {
         setup.options.workflowFile = QFileInfo(setup.file).absoluteFilePath();
@@ -339,10 +384,15 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     if (!loaded.ok())
         return ExitInvalid;
     setup.workflow = std::move(*loaded.workflow);
+    if (setup.continued)
+        setup.options.params = continuedParams(setup.workflow, setup.continued->record);
     if (!parseParams(cmd.parser().values(param), setup))
         return ExitInvalid;
-    setup.options.workingDirectory
-        = setup.file == u"-" ? QDir::currentPath() : QFileInfo(setup.file).absoluteDir().absolutePath();
+    setup.options.workingDirectory = setup.file == u"-" || setup.file.isEmpty()
+                                         ? QDir::currentPath()
+                                         : QFileInfo(setup.file).absoluteDir().absolutePath();
+    if (setup.continued && !seedFromContinued(setup))
+        return ExitInvalid;
     return std::nullopt;
 }
 
@@ -351,6 +401,18 @@ void printOutputs(const QVariantMap &outputs, const Workflow &workflow)
     // In the order the workflow declares them, not the map's.
     for (const OutputBinding &b : workflow.outputs)
         printOut(QStringLiteral("%1: %2\n").arg(b.name, valueText(outputs.value(b.name))));
+}
+
+RunRecord runRecordFor(const Run &run, const Setup &setup)
+{
+    RunRecord record;
+    record.id = run.id();
+    record.name = setup.workflow.name;
+    record.file = setup.file.isEmpty() || setup.file == u"-" ? QString() : QFileInfo(setup.file).absoluteFilePath();
+    record.workflowText = QString::fromUtf8(setup.text);
+    record.continues = setup.options.seed.fromRun;
+    record.mode = setup.options.seed.mode;
+    return record;
 }
 
 } // namespace
@@ -379,7 +441,7 @@ int runCommand(const QStringList &args)
     }
     Reporter reporter(!setup.json && ::isatty(STDOUT_FILENO), setup.verbose);
     // One write per batch of events, not per event: a run that logs a lot stays cheap to report.
-    QObject::connect(&run, &Run::eventsReady, &run, [&](const RunEvents &events) {
+    const auto report = [&](const RunEvents &events) {
         QByteArray lines;
         if (setup.json || eventsFile) {
             for (const RunEvent &e : events)
@@ -395,6 +457,15 @@ int runCommand(const QStringList &args)
             for (const RunEvent &e : events)
                 reporter.add(e);
         }
+    };
+    std::unique_ptr<Recording> recording;
+    if (setup.history.record)
+        recording = std::make_unique<Recording>(setup.history.dbPath(), runRecordFor(run, setup), report);
+    QObject::connect(&run, &Run::eventsReady, &run, [&](const RunEvents &events) {
+        if (recording)
+            recording->add(events);
+        else
+            report(events);
     });
 
     int signal = 0;
@@ -418,6 +489,8 @@ int runCommand(const QStringList &args)
     run.start();
     if (!run.isFinished())
         loop.exec();
+    if (recording)
+        recording->finish();
 
     if (!setup.json) {
         reporter.summary();

@@ -13,5 +13,8 @@ int importCommand(const QStringList &args); // cmd_import.cpp (importers/)
 int runCommand(const QStringList &args); // cmd_run.cpp, owned by the executor
 int serveCommand(const QStringList &args); // cmd_serve.cpp, remote/
 int watchCommand(const QStringList &args); // cmd_watch.cpp, remote/
+int historyCommand(const QStringList &args); // cmd_history.cpp: the run history
+int showCommand(const QStringList &args);
+int pruneCommand(const QStringList &args);
 
 } // namespace Flow::Cli

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 #include "remotedock.h"
+#include "historydock.h"
+#include "history/runrecorder.h"
+#include "history/runstore.h"
 
 #include "commandpalette.h"
 #include "filecontroller.h"
@@ -159,6 +162,11 @@ void MainWindow::createDocks()
     // the run views, tabbed.
     tabifyDockWidget(problemsDock, historyDock);
     createRunDocks(problemsDock);
+    m_historyStore = new RunStore(RunStore::defaultPath(), this);
+    new RunRecorder(m_historyStore, m_runs->runList(), this);
+    m_historyDock = new HistoryDock(m_historyStore, m_runs, m_session, m_files, this);
+    tabifyDockWidget(historyDock, addDock(QStringLiteral("RunHistoryDock"), tr("Run History"), m_historyDock,
+                                          Qt::BottomDockWidgetArea));
     problemsDock->raise();
     splitDockWidget(inspectorDock, yamlDock, Qt::Vertical);
     resizeDocks({paletteDock, inspectorDock}, {230, 440}, Qt::Horizontal);

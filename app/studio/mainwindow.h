@@ -16,6 +16,7 @@ namespace Flow {
 class CanvasEditor;
 class NodeTypeCatalog;
 class PaletteWidget;
+class RunStore;
 } // namespace Flow
 
 namespace Flow::Studio {
@@ -23,6 +24,7 @@ namespace Flow::Studio {
 class CommandPalette;
 class RemoteDock;
 class FileController;
+class HistoryDock;
 class InspectorWidget;
 class NotificationArea;
 class ProblemsView;
@@ -63,6 +65,7 @@ public:
     RunWorkbench *runs() const { return m_runs; }
     SubflowActions *subflows() const { return m_subflows; }
     RemoteDock *remoteDock() const { return m_remote; }
+    HistoryDock *historyDock() const { return m_historyDock; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -121,6 +124,8 @@ private:
     RunWorkbench *m_runs = nullptr;
     SubflowActions *m_subflows = nullptr;
     RemoteDock *m_remote = nullptr;
+    RunStore *m_historyStore = nullptr; // the run history (history/): records this window's runs
+    HistoryDock *m_historyDock = nullptr;
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

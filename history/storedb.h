@@ -1,0 +1,126 @@
+#pragma once
+
+#include "runs/runevent.h"
+#include "runs/runstate.h"
+#include "liveness.h"
+#include "runrecord.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Flow {
+
+struct StoreOptions
+{
+    // Node outputs whose JSON is larger are not kept (their node reruns on resume); their
+    // events keep `outputs: {}` and `outputs_truncated: BYTES`. Documented in docs/history.md.
+    qint64 outputsCap = 1024 * 1024;
+    int busyTimeoutMs = 2000; // how long a write waits for another process's transaction
+};
+
+// One connection to a run history file, used from one thread only (Qt Sql's rule). Synchronous:
+// RunStore runs one in its writer thread and one in its reader thread; `flowrun history|show|prune`
+// use one directly. Every write is one transaction, so a reader (in this process or another) sees a
+// batch of events entirely or not at all.
+class StoreDb
+{
+public:
+    enum class OpenMode : quint8 {
+        Create,       // create the file (and its folder) when missing
+        ExistingOnly, // fail with a clear message when there is no file yet
+    };
+    using Options = StoreOptions;
+
+    StoreDb();
+    ~StoreDb();
+    StoreDb(const StoreDb &) = delete;
+    StoreDb &operator=(const StoreDb &) = delete;
+
+    // Opens `path`, creating the schema or migrating an older one. A file that is not a run history
+    // (corrupt, not SQLite, someone else's SQLite, written by a newer version) is never modified:
+    // open fails with a message that says so.
+    bool open(const QString &path, OpenMode mode = OpenMode::Create, const Options &options = {});
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+    // The last error, prefixed with the file name.
+    QString errorString() const { return m_error; }
+    // True when the last failure was another process holding the database (retrying may help).
+    bool lastErrorWasBusy() const { return m_busy; }
+
+    // ---- writing ----
+    // Marks runs left `running` by a process that is gone as `interrupted`; returns their ids.
+    QStringList markInterrupted();
+    // Starts recording a run (status running, owned by this process). `run.workflowText`, `file`,
+    // `started` and `id` are used; the rest comes from its events.
+    bool beginRun(const RunRecord &run);
+    // Stores events of runs begun on this connection, all in one transaction. On failure nothing of
+    // the batch is stored and the same batch may be given again.
+    bool append(const RunEvents &events);
+    // Tells readers that the runs this connection records are still alive.
+    bool heartbeat();
+    // Runs begun here whose run.finished is not stored yet.
+    int openRuns() const;
+    int remove(const QStringList &ids);
+    // Deletes finished runs beyond the newest `keep`, and/or those that ended before `endedBefore`
+    // (ms since epoch). Running runs are never pruned. Returns how many runs were deleted.
+    int prune(std::optional<int> keep, std::optional<qint64> endedBefore);
+    bool storeCached(const QByteArray &key, const QVariantMap &outputs, const QString &run);
+
+    // ---- reading ----
+    QList<RunRecord> runs(const RunFilter &filter = {});
+    // A run by id, by a unique prefix of its id, or "last" (the newest). With the workflow text.
+    std::optional<RunRecord> run(const QString &idOrPrefix);
+    // Events of `run` with seq > afterSeq, in seq order, at most `limit` (0: all).
+    RunEvents events(const QString &run, qint64 afterSeq = 0, int limit = 0);
+    QList<NodeResult> nodeResults(const QString &run);
+    // The outputs of the nodes that succeeded (or were cached) in `run` and whose outputs were kept.
+    QHash<QString, QVariantMap> succeededOutputs(const QString &run);
+    std::optional<std::pair<QVariantMap, QString>> lookupCached(const QByteArray &key);
+    // Changes whenever another connection (any process) commits: cheap to poll.
+    qint64 dataVersion();
+
+private:
+    struct Active
+    {
+        qint64 rowId = 0;
+        RunState state;
+        QVariantMap params; // from run.started, which RunState does not keep
+        QString continues;
+        QString mode;
+        qint64 newEvents = 0;
+        bool dirty = false;
+    };
+
+    QSqlDatabase database() const;
+    bool fail(const QSqlQuery &query);
+    bool fail(const QString &message);
+    bool exec(const QString &sql);
+    bool begin();
+    bool commit();
+    void rollback();
+    qint64 rowIdOf(const QString &uuid);
+    bool writeEvent(Active &active, const RunEvent &event);
+    bool writeNodeResult(Active &active, const RunEvent &event, const QByteArray &dataJson);
+    bool writeSummary(Active &active);
+    RunRecord recordFrom(const QSqlQuery &q, bool withWorkflow) const;
+    QByteArray encodeData(const RunEvent &event, qint64 *outputsSize) const;
+
+    QString m_connection;
+    QString m_path;
+    QString m_error;
+    bool m_open = false;
+    bool m_busy = false;
+    Options m_options;
+    ProcessStamp m_self;
+    QHash<QString, Active> m_active; // runs this connection records
+    std::unique_ptr<QSqlQuery> m_insertEvent;
+    std::unique_ptr<QSqlQuery> m_insertResult;
+    std::unique_ptr<QSqlQuery> m_updateRun;
+};
+
+} // namespace Flow
