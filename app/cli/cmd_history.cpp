@@ -22,7 +22,7 @@ QCommandLineOption dbOption()
                               QStringLiteral("FILE"));
 }
 
-QString dbPath(const QCommandLineParser &parser)
+QString dbPath(const CommandOptions &parser)
 {
     const QString db = parser.value(QStringLiteral("db"));
     return db.isEmpty() ? RunStore::defaultPath() : db;
@@ -31,7 +31,7 @@ QString dbPath(const QCommandLineParser &parser)
 // Opens the history and marks runs of dead processes interrupted (what every start does). A
 // missing file is not an error for reading commands: there is just nothing recorded yet.
 enum class Opened { Ok, Missing, Failed };
-Opened openHistory(StoreDb &db, const QCommandLineParser &parser, const QString &command)
+Opened openHistory(StoreDb &db, const CommandOptions &parser, const QString &command)
 {
     const QString path = dbPath(parser);
     if (!QFileInfo::exists(path))

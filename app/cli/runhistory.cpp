@@ -34,7 +34,7 @@ QList<QCommandLineOption> HistoryOptions::options()
     };
 }
 
-bool HistoryOptions::read(const QCommandLineParser &parser)
+bool HistoryOptions::read(const CommandOptions &parser)
 {
     record = !parser.isSet(QStringLiteral("no-history"));
     db = parser.value(QStringLiteral("db"));

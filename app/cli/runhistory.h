@@ -20,6 +20,8 @@ class RunStore;
 
 namespace Flow::Cli {
 
+class CommandOptions;
+
 struct HistoryOptions
 {
     bool record = true;
@@ -33,7 +35,7 @@ struct HistoryOptions
 
     static QList<QCommandLineOption> options();
     // Reads the options; prints a usage error and returns false for a bad combination.
-    bool read(const QCommandLineParser &parser);
+    bool read(const CommandOptions &parser);
 };
 
 // The stored run that a new run continues: what --resume and --of name.
