@@ -151,27 +151,6 @@ void GraphView::wheelEvent(QWheelEvent *event)
 
 // --- Background ---
 
-void GraphView::paintEvent(QPaintEvent *event)
-{
-    // In overview mode every card and wire is drawn by drawBackground() and the items paint nothing
-    // (ItemHasNoContents), yet QGraphicsView's item pass would still query the index for ~11,000 of
-    // them and sort them by stacking order on every paint: about a third of a repaint at fit. So the
-    // item pass is skipped while nothing else in the scene could draw (no wire being dragged).
-    if (!m_scene->isOverview() || (m_rubberWire && m_rubberWire->isVisible())) {
-        QGraphicsView::paintEvent(event);
-        return;
-    }
-    QPainter painter(viewport());
-    painter.setClipRegion(event->region());
-    painter.setRenderHints(renderHints());
-    painter.setWorldTransform(viewportTransform());
-    const QRectF exposed = mapToScene(event->region().boundingRect()).boundingRect();
-    painter.save();
-    drawBackground(&painter, exposed);
-    painter.restore();
-    drawForeground(&painter, exposed);
-}
-
 void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 {
     if (m_scene->isOverview() && m_scene->hasLiveNodes() && drawFromStaticLayer(painter, rect)) {

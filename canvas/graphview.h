@@ -67,7 +67,6 @@ signals:
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
-    void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

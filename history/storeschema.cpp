@@ -248,6 +248,10 @@ bool create(QSqlDatabase &db, QString *error)
 {
     if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
+    // Two processes that open a new file at once both saw version 0; the second one to get the write
+    // lock finds the schema made by the first.
+    if (version(db, error) == Current)
+        return exec(db, QStringLiteral("COMMIT"), error);
     if (execAll(db, std::begin(CreateV2), std::end(CreateV2), error) && setVersion(db, Current, error)
         && exec(db, QStringLiteral("COMMIT"), error))
         return true;

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Workflow file (.yaml) to open.</source>
+        <translation type="unfinished">Zu öffnende Workflow-Datei (.yaml).</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::ExtractSubflowCommand</name>
+    <message>
+        <source>Extract into subflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Extractor</name>
+    <message>
+        <source>select the nodes to extract first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; reads nodes.%2 in an expression across the selection&apos;s border; select both or neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Flow::GraphController</name>
     <message>
         <source>Align left</source>
@@ -554,10 +583,6 @@
         <translation>Führt eine andere Workflow-Datei aus; die Eingänge werden ihre Parameter, ihre Ausgaben werden zurückgegeben.</translation>
     </message>
     <message>
-        <source>Workflow file</source>
-        <translation>Workflow-Datei</translation>
-    </message>
-    <message>
         <source>Delay</source>
         <translation>Verzögerung</translation>
     </message>
@@ -700,6 +725,30 @@
     <message>
         <source>On cancel or timeout, how long the process gets after SIGTERM before SIGKILL</source>
         <translation>Bei Abbruch oder Zeitüberschreitung: wie lange der Prozess nach SIGTERM bis zum SIGKILL bekommt</translation>
+    </message>
+    <message>
+        <source>Workflow file, relative to this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params of the sub-workflow (name: value or ${{ }}); inputs of the same name win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>Outputs its value: a constant, or ${{ params.x }} to hand a param to an input port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value, with its type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value (${{ }} keeps its type)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1264,222 @@ Letzter Fehler: %4</translation>
     </message>
 </context>
 <context>
+    <name>Flow::Studio::HistoryDock</name>
+    <message>
+        <source>Filter by workflow, file or run id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the run in the run panel, log, timeline and canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow as It Was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workflow exactly as this run ran it, as a new unsaved document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again only the nodes that did not succeed, with the stored outputs of the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run From…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a node and everything downstream of it again, with upstream outputs from this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this run from the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete old runs, keeping the newest ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Workflow as It Was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run From Node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run is still going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workflow of this run no longer reads without errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run From Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this node and everything downstream of it again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run %1 and all its events from the history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune Run History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every finished run but the newest %n? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::HistoryModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished">%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished">erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished">unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished">%1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n reused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (continues %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1
+Workflow: %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Continues run %1; %n node(s) reused from it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Dauer</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Flow::Studio::InspectorWidget</name>
     <message>
         <source>Select a node on the canvas to edit its settings.</source>
@@ -1505,6 +1770,14 @@ Letzter Fehler: %4</translation>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
+    <message>
+        <source>Run History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Flow::Studio::NotificationBar</name>
@@ -1535,6 +1808,10 @@ Letzter Fehler: %4</translation>
         <source>Choose Folder</source>
         <translation>Ordner wählen</translation>
     </message>
+    <message>
+        <source>Workflows (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished">Workflows (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>Flow::Studio::ProblemsView</name>
@@ -1553,6 +1830,125 @@ Letzter Fehler: %4</translation>
     <message>
         <source>No problems in this workflow</source>
         <translation>Keine Probleme in diesem Workflow</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::RemoteDock</name>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unhealthy: no answer to pings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished">erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished">unterbrochen</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (loopback servers only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server / Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Remote Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the workflow in the editor on the selected server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1858,10 +2254,186 @@ Letzter Fehler: %4</translation>
     </message>
 </context>
 <context>
+    <name>Flow::Studio::ShortcutSheet</name>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by command or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every command that has a keyboard shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::SubflowActions</name>
+    <message>
+        <source>&amp;Open Sub-workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtract Selection into Subflow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import FlowEngine Workflow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workflow file of the selected subflow node (also a double-click or Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected nodes into a new workflow file and call it from one node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a FlowEngine workflow (JSON) as a new Flowstudio workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no workflow file (its path is empty or an expression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sub-workflow %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this workflow first: the subflow&apos;s path is relative to its file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract into Subflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subflow.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflows (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file than this workflow&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot extract: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extracted %n node(s) into %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import FlowEngine Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FlowEngine workflows (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a FlowEngine workflow: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: everything was converted (%n node(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1; not converted:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Flow::Studio::TextFieldEditor</name>
     <message>
         <source>One item per line</source>
         <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::WelcomeView</name>
+    <message>
+        <source>Welcome to Flowstudio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build workflows as a node graph, keep them as readable YAML, and run them here or headless with flowrun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Workflow File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no longer exists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files you open or save appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each opens as your own copy: explore it, run it, change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy the example &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QToolBar>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -54,9 +55,13 @@ HistoryDock::HistoryDock(RunStore *store, RunWorkbench *runs, WorkflowSession *s
     for (const QString &s : RunRecord::statuses())
         m_status->addItem(HistoryModel::statusText(s), s);
 
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(m_filter, 1);
+    // A tool bar rather than a row: in a narrow window what does not fit goes into its extension menu
+    // instead of making the whole window wider.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("historyTools"));
+    bar->setIconSize(QSize(16, 16));
+    m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(m_filter);
     bar->addWidget(m_status);
     const auto button = [&](const QString &name, const QString &text, const QString &tip, auto slot, bool perRun) {
         auto *b = new QToolButton(this);
@@ -106,7 +111,7 @@ HistoryDock::HistoryDock(RunStore *store, RunWorkbench *runs, WorkflowSession *s
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(m_view);
 
     // Typing filters after a pause, not per key: each refresh is a query in the reader thread.

@@ -179,7 +179,8 @@ void RunWorkbench::createRunListView()
     m_runListView->horizontalHeader()->setSectionResizeMode(RunListModel::StartedColumn,
                                                             QHeaderView::ResizeToContents);
     m_runListView->setColumnHidden(RunListModel::StartedColumn, true); // in the tooltip; the dock is narrow
-    m_runListView->setMinimumWidth(m_runListView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
+    // A narrow window squeezes the list rather than growing: its columns scroll.
+    m_runListView->setMinimumWidth(m_runListView->fontMetrics().averageCharWidth() * 8);
     m_runListView->setToolTip(
         tr("Runs of this window: pick one to show it on the canvas and in the run views"));
     // The user picks a run: the views follow. The list's current run is mirrored back as selection.

@@ -218,7 +218,8 @@ void TestCliDocs::bashCompletes_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("command") << "flowrun r" << QStringList{"run"};
     QTest::newRow("all commands") << "flowrun "
-                                  << QStringList{"fmt", "help", "nodes", "run", "serve", "validate"};
+                                  << QStringList{"fmt", "help", "history", "import", "nodes", "prune",
+                                                 "run", "serve", "show", "validate", "watch"};
     QTest::newRow("node type") << "flowrun nodes sh" << QStringList{"shell.exec"};
     QTest::newRow("node types by prefix")
         << "flowrun nodes --json json." << QStringList{"json.parse", "json.select", "json.stringify"};
