@@ -23,5 +23,5 @@ function(flow_add_test)
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
         LABELS "${T_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;FLOWSTUDIO_HISTORY_DB=${PROJECT_BINARY_DIR}/test-history.db")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;FLOWSTUDIO_HISTORY_DB=${PROJECT_BINARY_DIR}/test-history/${T_NAME}.db")
 endfunction()

@@ -5,29 +5,29 @@
     <name>CommandLine</name>
     <message>
         <source>Workflow file (.yaml) to open.</source>
-        <translation type="unfinished">Zu öffnende Workflow-Datei (.yaml).</translation>
+        <translation>Zu öffnende Workflow-Datei (.yaml).</translation>
     </message>
 </context>
 <context>
     <name>Flow::ExtractSubflowCommand</name>
     <message>
         <source>Extract into subflow</source>
-        <translation type="unfinished"></translation>
+        <translation>In Sub-Workflow extrahieren</translation>
     </message>
 </context>
 <context>
     <name>Flow::Extractor</name>
     <message>
         <source>select the nodes to extract first</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst die zu extrahierenden Knoten auswählen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; reads nodes.%2 in an expression across the selection&apos;s border; select both or neither</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; liest nodes.%2 in einem Ausdruck über die Grenze der Auswahl hinweg; beide oder keinen auswählen</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
 </context>
 <context>
@@ -728,27 +728,27 @@
     </message>
     <message>
         <source>Workflow file, relative to this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Datei, relativ zu dieser</translation>
     </message>
     <message>
         <source>Params of the sub-workflow (name: value or ${{ }}); inputs of the same name win</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter des Sub-Workflows (Name: Wert oder ${{ }}); gleichnamige Eingänge haben Vorrang</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Outputs its value: a constant, or ${{ params.x }} to hand a param to an input port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt seinen Wert aus: eine Konstante oder ${{ params.x }}, um einen Parameter an einen Eingangsport weiterzugeben.</translation>
     </message>
     <message>
         <source>The value, with its type</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert, mit seinem Typ</translation>
     </message>
     <message>
         <source>The value (${{ }} keeps its type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert (${{ }} behält seinen Typ)</translation>
     </message>
 </context>
 <context>
@@ -1267,117 +1267,117 @@ Letzter Fehler: %4</translation>
     <name>Flow::Studio::HistoryDock</name>
     <message>
         <source>Filter by workflow, file or run id</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Workflow, Datei oder Lauf-ID filtern</translation>
     </message>
     <message>
         <source>All runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Show the run in the run panel, log, timeline and canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf im Lauf-Panel, Protokoll, in der Zeitleiste und auf der Arbeitsfläche anzeigen</translation>
     </message>
     <message>
         <source>Workflow as It Was</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow wie damals</translation>
     </message>
     <message>
         <source>Open the workflow exactly as this run ran it, as a new unsaved document</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Workflow genau so öffnen, wie dieser Lauf ihn ausgeführt hat, als neues, ungespeichertes Dokument</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Run again only the nodes that did not succeed, with the stored outputs of the others</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die nicht erfolgreichen Knoten erneut ausführen, mit den gespeicherten Ausgaben der übrigen</translation>
     </message>
     <message>
         <source>Re-run From…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen ab…</translation>
     </message>
     <message>
         <source>Run a node and everything downstream of it again, with upstream outputs from this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Knoten und alles ihm Nachgelagerte erneut ausführen, mit den vorgelagerten Ausgaben aus diesem Lauf</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete this run from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Lauf aus dem Verlauf löschen</translation>
     </message>
     <message>
         <source>Prune…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereinigen…</translation>
     </message>
     <message>
         <source>Delete old runs, keeping the newest ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Läufe löschen, die neuesten behalten</translation>
     </message>
     <message>
         <source>Open the Workflow as It Was</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow wie damals öffnen</translation>
     </message>
     <message>
         <source>Re-run From Node…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen ab Knoten…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Open Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf öffnen</translation>
     </message>
     <message>
         <source>The run cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This run is still going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf ist noch aktiv.</translation>
     </message>
     <message>
         <source>The workflow of this run no longer reads without errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Workflow dieses Laufs lässt sich nicht mehr fehlerfrei lesen.</translation>
     </message>
     <message>
         <source>Re-run From Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen ab Knoten</translation>
     </message>
     <message>
         <source>Run this node and everything downstream of it again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Knoten und alles ihm Nachgelagerte erneut ausführen:</translation>
     </message>
     <message>
         <source>Delete Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf löschen</translation>
     </message>
     <message>
         <source>Delete run %1 and all its events from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 und alle seine Ereignisse aus dem Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Prune Run History</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf-Verlauf bereinigen</translation>
     </message>
     <message>
         <source>Keep the newest runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten Läufe behalten:</translation>
     </message>
     <message numerus="yes">
         <source>Delete every finished run but the newest %n? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alle abgeschlossenen Läufe bis auf den neuesten (%n) löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Alle abgeschlossenen Läufe bis auf die neuesten %n löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
 </context>
@@ -1385,98 +1385,100 @@ Letzter Fehler: %4</translation>
     <name>Flow::Studio::HistoryModel</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished">%1 min %2 s</translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 h %2 min</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">läuft</translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished">erfolgreich</translation>
+        <translation>erfolgreich</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">fehlgeschlagen</translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished">unterbrochen</translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished">%1/%2</translation>
+        <translation>%1/%2</translation>
     </message>
     <message numerus="yes">
         <source>, %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n fehlgeschlagen</numerusform>
+            <numerusform>, %n fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n reused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n wiederverwendet</numerusform>
+            <numerusform>, %n wiederverwendet</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (continues %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (setzt %2 fort)</translation>
     </message>
     <message>
         <source>Run %1
 Workflow: %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1
+Workflow: %2
+%3</translation>
     </message>
     <message>
         <source>(not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht gespeichert)</translation>
     </message>
     <message numerus="yes">
         <source>Continues run %1; %n node(s) reused from it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Setzt Lauf %1 fort; %n Knoten daraus wiederverwendet</numerusform>
+            <numerusform>Setzt Lauf %1 fort; %n Knoten daraus wiederverwendet</numerusform>
         </translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Gestartet</translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Dauer</translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow</translation>
     </message>
     <message>
         <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
 </context>
 <context>
@@ -1772,11 +1774,11 @@ Workflow: %2
     </message>
     <message>
         <source>Run History</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf-Verlauf</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1812,7 @@ Workflow: %2
     </message>
     <message>
         <source>Workflows (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished">Workflows (*.yaml *.yml);;Alle Dateien (*)</translation>
+        <translation>Workflows (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1836,119 +1838,119 @@ Workflow: %2
     <name>Flow::Studio::RemoteDock</name>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>getrennt</translation>
     </message>
     <message>
         <source>disconnected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>getrennt: %1</translation>
     </message>
     <message>
         <source>connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>verbinde…</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden</translation>
     </message>
     <message>
         <source>unhealthy: no answer to pings</source>
-        <translation type="unfinished"></translation>
+        <translation>gestört: keine Antwort auf Pings</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: %1</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">läuft</translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>succeeded</source>
-        <translation type="unfinished">erfolgreich</translation>
+        <translation>erfolgreich</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">fehlgeschlagen</translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished">unterbrochen</translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>Add Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server hinzufügen</translation>
     </message>
     <message>
         <source>Edit Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server bearbeiten</translation>
     </message>
     <message>
         <source>none (loopback servers only)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (nur Loopback-Server)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>Server / Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Server / Lauf</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>Add Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server hinzufügen…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>Open Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf öffnen</translation>
     </message>
     <message>
         <source>Run on Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Server ausführen</translation>
     </message>
     <message>
         <source>Stop Remote Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-Lauf stoppen</translation>
     </message>
     <message>
         <source>Run the workflow in the editor on the selected server</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Workflow im Editor auf dem ausgewählten Server ausführen</translation>
     </message>
 </context>
 <context>
@@ -2257,129 +2259,130 @@ Workflow: %2
     <name>Flow::Studio::ShortcutSheet</name>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter by command or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Befehl oder Taste filtern</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>List every command that has a keyboard shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Befehle mit Tastenkürzel auflisten</translation>
     </message>
 </context>
 <context>
     <name>Flow::Studio::SubflowActions</name>
     <message>
         <source>&amp;Open Sub-workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Sub-Workflow ö&amp;ffnen</translation>
     </message>
     <message>
         <source>E&amp;xtract Selection into Subflow…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl in Sub-Workflow e&amp;xtrahieren…</translation>
     </message>
     <message>
         <source>&amp;Import FlowEngine Workflow…</source>
-        <translation type="unfinished"></translation>
+        <translation>FlowEngine-Workflow &amp;importieren…</translation>
     </message>
     <message>
         <source>Open the workflow file of the selected subflow node (also a double-click or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Workflow-Datei des ausgewählten Sub-Workflow-Knotens öffnen (auch per Doppelklick oder Eingabetaste)</translation>
     </message>
     <message>
         <source>Move the selected nodes into a new workflow file and call it from one node</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Knoten in eine neue Workflow-Datei verschieben und diese aus einem Knoten aufrufen</translation>
     </message>
     <message>
         <source>Open a FlowEngine workflow (JSON) as a new Flowstudio workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen FlowEngine-Workflow (JSON) als neuen Flowstudio-Workflow öffnen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; names no workflow file (its path is empty or an expression)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; benennt keine Workflow-Datei (der Pfad ist leer oder ein Ausdruck)</translation>
     </message>
     <message>
         <source>The sub-workflow %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sub-Workflow %1 existiert nicht</translation>
     </message>
     <message>
         <source>Save this workflow first: the subflow&apos;s path is relative to its file</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Workflow zuerst speichern: Der Pfad des Sub-Workflows ist relativ zu seiner Datei</translation>
     </message>
     <message>
         <source>Extract into Subflow</source>
-        <translation type="unfinished"></translation>
+        <translation>In Sub-Workflow extrahieren</translation>
     </message>
     <message>
         <source>subflow.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>subflow.yaml</translation>
     </message>
     <message>
         <source>Workflows (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflows (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Choose another file than this workflow&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Datei als die dieses Workflows wählen</translation>
     </message>
     <message>
         <source>Cannot extract: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrahieren nicht möglich: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Extracted %n node(s) into %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Knoten in %1 extrahiert</numerusform>
+            <numerusform>%n Knoten in %1 extrahiert</numerusform>
         </translation>
     </message>
     <message>
         <source>Import FlowEngine Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>FlowEngine-Workflow importieren</translation>
     </message>
     <message>
         <source>FlowEngine workflows (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>FlowEngine-Workflows (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a FlowEngine workflow: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein FlowEngine-Workflow: %2</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1: everything was converted (%n node(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importiert: Alles wurde konvertiert (%n Knoten)</numerusform>
+            <numerusform>%1 importiert: Alles wurde konvertiert (%n Knoten)</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported %1; not converted:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert; nicht konvertiert:
+%2</translation>
     </message>
 </context>
 <context>
@@ -2393,47 +2396,47 @@ Workflow: %2
     <name>Flow::Studio::WelcomeView</name>
     <message>
         <source>Welcome to Flowstudio</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Flowstudio</translation>
     </message>
     <message>
         <source>Build workflows as a node graph, keep them as readable YAML, and run them here or headless with flowrun.</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflows als Knotengraph erstellen, als lesbares YAML speichern und hier oder headless mit flowrun ausführen.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>New Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Workflow</translation>
     </message>
     <message>
         <source>Open a Workflow File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Datei öffnen…</translation>
     </message>
     <message>
         <source>Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>%1 (no longer exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (existiert nicht mehr)</translation>
     </message>
     <message>
         <source>Files you open or save appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihnen geöffnete oder gespeicherte Dateien erscheinen hier.</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>Each opens as your own copy: explore it, run it, change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Beispiel wird als eigene Kopie geöffnet: erkunden, ausführen, ändern.</translation>
     </message>
     <message>
         <source>Could not copy the example &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Beispiel &quot;%1&quot; konnte nicht kopiert werden</translation>
     </message>
 </context>
 <context>
