@@ -1,13 +1,13 @@
 // flowrun run: runs a workflow with the local executor and reports its events (docs/executor.md).
-#include "nodes/registry.h"
 #include "cliutil.h"
 #include "commands.h"
+#include "nodes/registry.h"
 #include "runhistory.h"
 
 #include "executor/run.h"
 #include "model/subflows.h"
-#include "runs/runstate.h"
 #include "model/workflowio.h"
+#include "runs/runstate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -251,8 +251,8 @@ struct Setup
     bool json = false;
     bool verbose = false;
     QString eventsPath;
-    QByteArray text;                     // the workflow as it runs: recorded as the run's snapshot
-    HistoryOptions history;              // runhistory.h
+    QByteArray text;                       // the workflow as it runs: recorded as the run's snapshot
+    HistoryOptions history;                // runhistory.h
     std::optional<ContinuedRun> continued; // --resume / --of
 };
 
@@ -281,9 +281,27 @@ QVariantMap continuedParams(const Workflow &workflow, const RunRecord &run)
     return params;
 }
 
+// FILE given with --resume/--of must be the workflow RUN ran: the same file, or (moved, copied or
+// piped in) a workflow of the same name. Seeding another workflow with RUN's outputs would feed its
+// nodes results they never produced.
+bool isSameWorkflow(const Setup &setup, const RunRecord &run)
+{
+    const bool sameFile
+        = !run.file.isEmpty() && setup.file != u"-" && QFileInfo(setup.file).absoluteFilePath() == run.file;
+    return sameFile || setup.workflow.name == run.name;
+}
+
 bool seedFromContinued(Setup &setup)
 {
     const ContinuedRun &run = *setup.continued;
+    if (!isSameWorkflow(setup, run.record)) {
+        printError(
+            QStringLiteral("run: %1 is workflow '%2', but run %3 ran workflow '%4'%5; give that "
+                           "workflow's file, or no file to use the workflow as the run ran it")
+                .arg(displayName(setup.file), setup.workflow.name, run.record.id.left(8), run.record.name,
+                     run.record.file.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(run.record.file)));
+        return false;
+    }
     QStringList from;
     if (!setup.history.from.isEmpty()) {
         if (!setup.workflow.node(setup.history.from)) {
@@ -377,7 +395,8 @@ std::optional<int> prepare(const QStringList &args, Setup &setup)
     LoadResult loaded = loadAndValidate(*text, builtinCatalog());
     if (loaded.workflow && setup.file != u"-") {
         setup.options.workflowFile = QFileInfo(setup.file).absoluteFilePath();
-        loaded.diagnostics += validateSubflows(*loaded.workflow, setup.options.workflowFile, builtinCatalog());
+        loaded.diagnostics
+            += validateSubflows(*loaded.workflow, setup.options.workflowFile, builtinCatalog());
     }
     for (const Diagnostic &d : std::as_const(loaded.diagnostics))
         printErr(d.format(displayName(setup.file)) + u'\n');
@@ -408,7 +427,8 @@ RunRecord runRecordFor(const Run &run, const Setup &setup)
     RunRecord record;
     record.id = run.id();
     record.name = setup.workflow.name;
-    record.file = setup.file.isEmpty() || setup.file == u"-" ? QString() : QFileInfo(setup.file).absoluteFilePath();
+    record.file
+        = setup.file.isEmpty() || setup.file == u"-" ? QString() : QFileInfo(setup.file).absoluteFilePath();
     record.workflowText = QString::fromUtf8(setup.text);
     record.continues = setup.options.seed.fromRun;
     record.mode = setup.options.seed.mode;

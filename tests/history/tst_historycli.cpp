@@ -52,6 +52,7 @@ private slots:
     void killNineLeavesNoChildBehind();
     void fromMiddleNode();
     void resumeWithoutFailuresRunsNothing();
+    void resumeRefusesAnotherWorkflow();
     void corruptFileWarnsAndRuns();
     void lockedFileWarnsAndRuns();
     void twoProcessesRecordAtOnce();
@@ -139,11 +140,12 @@ QJsonArray tst_HistoryCli::history(const QStringList &extra)
 
 void tst_HistoryCli::recordedRunReadsBackEventForEvent()
 {
-    const QString wf = write("logs.yaml", "flowstudio: 1\nname: Logs\nnodes:\n"
-                                          "  talk:\n    type: shell.exec\n"
-                                          "    config: {command: \"for i in $(seq 1 300); do echo line $i; done\"}\n"
-                                          "  after:\n    type: shell.exec\n    after: [talk]\n"
-                                          "    config: {command: \"echo done\"}\n");
+    const QString wf
+        = write("logs.yaml", "flowstudio: 1\nname: Logs\nnodes:\n"
+                             "  talk:\n    type: shell.exec\n"
+                             "    config: {command: \"for i in $(seq 1 300); do echo line $i; done\"}\n"
+                             "  after:\n    type: shell.exec\n    after: [talk]\n"
+                             "    config: {command: \"echo done\"}\n");
     QByteArray live;
     QCOMPARE(flowrunExit({"run", "--json", "--db", db(), wf}, &live), 0);
     const RunEvents liveEvents = parseNdjson(live);
@@ -179,7 +181,8 @@ static const QByteArray CrashWorkflow
       "    config: {command: \"if [ ! -f slow.pid ]; then echo $$ > slow.pid; sleep 60; fi; "
       "echo slow >> effects.txt\"}\n"
       "  last:\n    type: shell.exec\n    after: [slow]\n"
-      "    config: {command: \"echo last >> effects.txt; echo ${{ nodes.second.outputs.stdout }} > last.txt\"}\n";
+      "    config: {command: \"echo last >> effects.txt; echo ${{ nodes.second.outputs.stdout }} > "
+      "last.txt\"}\n";
 
 void tst_HistoryCli::killNineThenResumeRunsEachNodeOnce()
 {
@@ -191,10 +194,10 @@ void tst_HistoryCli::killNineThenResumeRunsEachNodeOnce()
     // flowrun reports an event only once it is on disk: when `slow` is reported started, first,
     // side and second are recorded as succeeded.
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(),
-                              out.contains("\"node\":\"slow\"") && out.contains("node.started")
-                                  && QFile::exists(m_dir->filePath("slow.pid"))),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += p.readAllStandardOutput(), out.contains("\"node\":\"slow\"") && out.contains("node.started")
+                                               && QFile::exists(m_dir->filePath("slow.pid"))),
+        20000);
     QFile pidFile(m_dir->filePath("slow.pid"));
     QVERIFY(pidFile.open(QIODevice::ReadOnly));
     m_strays.append(pidFile.readAll().trimmed().toLongLong());
@@ -236,8 +239,8 @@ void tst_HistoryCli::killNineLeavesNoChildBehind()
     QProcess p;
     p.setWorkingDirectory(m_dir->path());
     p.start(flowrun(), {"run", "--db", db(), wf});
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath("slow.pid")) && QFile(m_dir->filePath("slow.pid")).size() > 0,
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile::exists(m_dir->filePath("slow.pid")) && QFile(m_dir->filePath("slow.pid")).size() > 0, 20000);
     QFile pidFile(m_dir->filePath("slow.pid"));
     QVERIFY(pidFile.open(QIODevice::ReadOnly));
     const qint64 shell = pidFile.readAll().trimmed().toLongLong();
@@ -250,13 +253,15 @@ void tst_HistoryCli::killNineLeavesNoChildBehind()
 
 void tst_HistoryCli::fromMiddleNode()
 {
-    const QString wf = write("chain.yaml", "flowstudio: 1\nname: Chain\nnodes:\n"
-                                           "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt; echo A\"}\n"
-                                           "  b:\n    type: shell.exec\n"
-                                           "    config: {command: \"echo b >> effects.txt; echo B${{ nodes.a.outputs.stdout }}\"}\n"
-                                           "  c:\n    type: shell.exec\n"
-                                           "    config: {command: \"echo c >> effects.txt; echo ${{ nodes.b.outputs.stdout }} > c.txt\"}\n"
-                                           "  other:\n    type: shell.exec\n    config: {command: \"echo other >> effects.txt\"}\n");
+    const QString wf = write(
+        "chain.yaml",
+        "flowstudio: 1\nname: Chain\nnodes:\n"
+        "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt; echo A\"}\n"
+        "  b:\n    type: shell.exec\n"
+        "    config: {command: \"echo b >> effects.txt; echo B${{ nodes.a.outputs.stdout }}\"}\n"
+        "  c:\n    type: shell.exec\n"
+        "    config: {command: \"echo c >> effects.txt; echo ${{ nodes.b.outputs.stdout }} > c.txt\"}\n"
+        "  other:\n    type: shell.exec\n    config: {command: \"echo other >> effects.txt\"}\n");
     QByteArray out;
     QCOMPARE(flowrunExit({"run", "--json", "--db", db(), wf}, &out), 0);
     const QString first = parseNdjson(out).first().run;
@@ -285,18 +290,47 @@ void tst_HistoryCli::fromMiddleNode()
 
 void tst_HistoryCli::resumeWithoutFailuresRunsNothing()
 {
-    const QString wf = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
-                                        "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
+    const QString wf
+        = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                           "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
     QCOMPARE(flowrunExit({"run", "--db", db(), wf}), 0);
     // Editing the node makes it run again; an unchanged one does not.
     QCOMPARE(flowrunExit({"run", "--db", db(), "--resume", "last"}), 0);
     QCOMPARE(count("a"), 1);
-    const QString changed = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
-                                             "  a:\n    type: shell.exec\n    config: {command: \"echo a2 >> effects.txt\"}\n");
+    const QString changed
+        = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                           "  a:\n    type: shell.exec\n    config: {command: \"echo a2 >> effects.txt\"}\n");
     QByteArray err;
     QCOMPARE(flowrunExit({"run", "--db", db(), "--resume", "last", changed}, nullptr, &err), 0);
     QVERIFY2(err.contains("changed since: a"), err.constData());
     QCOMPARE(count("a2"), 1);
+}
+
+void tst_HistoryCli::resumeRefusesAnotherWorkflow()
+{
+    const QString wf
+        = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                           "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
+    QCOMPARE(flowrunExit({"run", "--db", db(), wf}), 0);
+    const QString other = write(
+        "other.yaml", "flowstudio: 1\nname: Other\nnodes:\n"
+                      "  a:\n    type: shell.exec\n    config: {command: \"echo o >> effects.txt\"}\n");
+    const int runs = history().size();
+    QByteArray err;
+    QCOMPARE(flowrunExit({"run", "--db", db(), "--resume", "last", other}, nullptr, &err), 2);
+    QVERIFY2(err.contains("is workflow 'Other', but run") && err.contains("ran workflow 'Ok'"),
+             err.constData());
+    QCOMPARE(flowrunExit({"run", "--db", db(), "--from", "a", "--of", "last", other}, nullptr, &err), 2);
+    QVERIFY2(err.contains("ran workflow 'Ok'"), err.constData());
+    // Nothing ran and nothing was recorded.
+    QCOMPARE(count("o"), 0);
+    QCOMPARE(history().size(), runs);
+    // A copy of the same workflow (same name, another path) is accepted.
+    const QString copy = write(
+        "copy.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                     "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
+    QCOMPARE(flowrunExit({"run", "--db", db(), "--resume", "last", copy}), 0);
+    QCOMPARE(count("a"), 1);
 }
 
 void tst_HistoryCli::corruptFileWarnsAndRuns()
@@ -306,8 +340,9 @@ void tst_HistoryCli::corruptFileWarnsAndRuns()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(garbage);
     f.close();
-    const QString wf = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
-                                        "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
+    const QString wf
+        = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                           "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
     QByteArray out, err;
     QCOMPARE(flowrunExit({"run", "--json", "--db", db(), wf}, &out, &err), 0);
     QVERIFY2(err.contains("warning: this run is not recorded"), err.constData());
@@ -322,8 +357,9 @@ void tst_HistoryCli::corruptFileWarnsAndRuns()
 
 void tst_HistoryCli::lockedFileWarnsAndRuns()
 {
-    const QString wf = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
-                                        "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
+    const QString wf
+        = write("ok.yaml", "flowstudio: 1\nname: Ok\nnodes:\n"
+                           "  a:\n    type: shell.exec\n    config: {command: \"echo a >> effects.txt\"}\n");
     QCOMPARE(flowrunExit({"run", "--db", db(), wf}), 0); // creates the file
     {
         // This process holds an exclusive lock: no other process may even read.
@@ -336,7 +372,8 @@ void tst_HistoryCli::lockedFileWarnsAndRuns()
         QVERIFY(q.exec("UPDATE runs SET name = name"));
         QByteArray out, err;
         QCOMPARE(flowrunExit({"run", "--db", db(), wf}, &out, &err), 0);
-        QVERIFY2(err.contains("warning: this run is not recorded") && err.contains("locked"), err.constData());
+        QVERIFY2(err.contains("warning: this run is not recorded") && err.contains("locked"),
+                 err.constData());
         QCOMPARE(count("a"), 2);
         QVERIFY(q.exec("ROLLBACK"));
         lock.close();
@@ -347,9 +384,10 @@ void tst_HistoryCli::lockedFileWarnsAndRuns()
 
 void tst_HistoryCli::twoProcessesRecordAtOnce()
 {
-    const QString wf = write("busy.yaml", "flowstudio: 1\nname: Busy\nnodes:\n"
-                                          "  talk:\n    type: shell.exec\n"
-                                          "    config: {command: \"for i in $(seq 1 3000); do echo line $i; done\"}\n");
+    const QString wf
+        = write("busy.yaml", "flowstudio: 1\nname: Busy\nnodes:\n"
+                             "  talk:\n    type: shell.exec\n"
+                             "    config: {command: \"for i in $(seq 1 3000); do echo line $i; done\"}\n");
     QProcess a, b;
     for (QProcess *p : {&a, &b}) {
         p->setWorkingDirectory(m_dir->path());
@@ -400,10 +438,13 @@ void tst_HistoryCli::usageErrors_data()
     QTest::addColumn<QByteArray>("message");
     QTest::newRow("resume and from") << QStringList{"run", "--resume", "x", "--from", "a", "--of", "x"} << 2
                                      << QByteArray("do not go together");
-    QTest::newRow("from without of") << QStringList{"run", "--from", "a", "f.yaml"} << 2 << QByteArray("needs --of");
-    QTest::newRow("resume unknown run") << QStringList{"run", "--resume", "zzzz"} << 2 << QByteArray("no run 'zzzz'");
+    QTest::newRow("from without of") << QStringList{"run", "--from", "a", "f.yaml"} << 2
+                                     << QByteArray("needs --of");
+    QTest::newRow("resume unknown run")
+        << QStringList{"run", "--resume", "zzzz"} << 2 << QByteArray("no run 'zzzz'");
     QTest::newRow("show unknown run") << QStringList{"show", "zzzz"} << 1 << QByteArray("no run 'zzzz'");
-    QTest::newRow("bad status") << QStringList{"history", "--status", "happy"} << 2 << QByteArray("must be one of");
+    QTest::newRow("bad status") << QStringList{"history", "--status", "happy"} << 2
+                                << QByteArray("must be one of");
     QTest::newRow("prune nothing") << QStringList{"prune"} << 2 << QByteArray("--keep N");
     QTest::newRow("prune bad age") << QStringList{"prune", "--older-than", "soon"} << 2 << QByteArray("30d");
 }
