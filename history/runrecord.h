@@ -18,7 +18,10 @@ struct RunRecord
     QString name;         // the workflow's name
     QString file;         // absolute path of the workflow file; empty for stdin or an unsaved document
     QString workflowText; // the YAML exactly as it ran (only filled by StoreDb::run(), not by lists)
-    QVariantMap params;   // as run.started announced them (secrets masked by the executor)
+    // The run's final RunState::snapshot(), stored when it ended (schema 3); empty for a run still
+    // running, interrupted, or recorded before. Only filled by StoreDb::run().
+    QJsonObject finalState;
+    QVariantMap params; // as run.started announced them (secrets masked by the executor)
     QString status;
     QString error;
     qint64 started = 0; // ms since the Unix epoch
@@ -48,10 +51,10 @@ struct RunRecord
 // How a list of runs is chosen. Empty fields do not filter.
 struct RunFilter
 {
-    int limit = 0;     // 0: all
-    QString status;    // one of RunRecord::statuses()
-    QString file;      // absolute path of the workflow file
-    QString text;      // substring of the name, file or id (case-insensitive)
+    int limit = 0;  // 0: all
+    QString status; // one of RunRecord::statuses()
+    QString file;   // absolute path of the workflow file
+    QString text;   // substring of the name, file or id (case-insensitive)
 };
 
 // A node's end in a stored run (one per node that ended).

@@ -1,7 +1,7 @@
 #include "runrecorder.h"
 
-#include "runstore.h"
 #include "runs/runlist.h"
+#include "runstore.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -23,7 +23,8 @@ void RunRecorder::record(RunFeed *feed)
         return;
     RunRecord run;
     run.id = source->runId();
-    run.file = source->workflowPath().isEmpty() ? QString() : QFileInfo(source->workflowPath()).absoluteFilePath();
+    run.file
+        = source->workflowPath().isEmpty() ? QString() : QFileInfo(source->workflowPath()).absoluteFilePath();
     run.workflowText = source->workflowText();
     run.started = QDateTime::currentMSecsSinceEpoch();
     m_store->beginRun(run);

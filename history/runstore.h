@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runs/runevent.h"
 #include "runrecord.h"
+#include "runs/runevent.h"
 
 #include <QObject>
 #include <QString>

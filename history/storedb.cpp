@@ -270,7 +270,8 @@ bool StoreDb::beginRun(const RunRecord &run)
         return fail(q);
     Active active;
     active.rowId = q.lastInsertId().toLongLong();
-    active.state.setFoldsLogLines(false);
+    // Log lines are folded too (their count and each node's last line): the final state is stored
+    // for the views (writeFinalState), which must draw what a full replay draws.
     m_active.insert(run.id, std::move(active));
     return true;
 }
@@ -448,7 +449,18 @@ bool StoreDb::writeSummary(Active &a)
         return fail(q);
     a.newEvents = 0;
     a.dirty = false;
-    return true;
+    return !s.isFinished() || writeFinalState(a);
+}
+
+// Once, in the transaction that holds run.finished: the state the views need to draw the ended run
+// without folding its events again (StoredRunSource).
+bool StoreDb::writeFinalState(const Active &a)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE runs SET snapshot = ? WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(a.state.snapshot()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(a.rowId);
+    return q.exec() || fail(q);
 }
 
 bool StoreDb::append(const RunEvents &events)

@@ -109,6 +109,7 @@ private:
     bool writeEvent(Active &active, const RunEvent &event);
     bool writeNodeResult(Active &active, const RunEvent &event, const QByteArray &dataJson);
     bool writeSummary(Active &active);
+    bool writeFinalState(const Active &active);
     RunRecord recordFrom(const QSqlQuery &q, bool withWorkflow) const;
     QByteArray encodeData(const RunEvent &event, qint64 *outputsSize) const;
 

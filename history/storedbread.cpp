@@ -97,11 +97,13 @@ std::optional<RunRecord> StoreDb::run(const QString &idOrPrefix)
     QSqlQuery q(database());
     q.setForwardOnly(true);
     if (idOrPrefix == u"last") {
-        q.prepare(QStringLiteral("SELECT %1, workflow FROM runs ORDER BY started DESC, id DESC LIMIT 1")
-                      .arg(RunColumns));
+        q.prepare(
+            QStringLiteral("SELECT %1, workflow, snapshot FROM runs ORDER BY started DESC, id DESC LIMIT 1")
+                .arg(RunColumns));
     } else {
-        q.prepare(QStringLiteral("SELECT %1, workflow FROM runs WHERE uuid >= ? AND uuid < ? LIMIT 2")
-                      .arg(RunColumns));
+        q.prepare(
+            QStringLiteral("SELECT %1, workflow, snapshot FROM runs WHERE uuid >= ? AND uuid < ? LIMIT 2")
+                .arg(RunColumns));
         // A prefix range instead of LIKE: uses the unique index, and '_' in a prefix means nothing.
         q.addBindValue(idOrPrefix);
         q.addBindValue(QString(idOrPrefix + QChar(0xFFFF)));
@@ -115,6 +117,8 @@ std::optional<RunRecord> StoreDb::run(const QString &idOrPrefix)
         return std::nullopt;
     }
     RunRecord r = recordFrom(q, true);
+    if (const QByteArray snapshot = q.value(21).toByteArray(); !snapshot.isEmpty())
+        r.finalState = QJsonDocument::fromJson(snapshot).object();
     if (q.next()) {
         fail(QStringLiteral("'%1' names more than one run; give more of the id").arg(idOrPrefix));
         return std::nullopt;
@@ -140,8 +144,9 @@ RunEvents StoreDb::events(const QString &run, qint64 afterSeq, int limit)
         return events;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT seq, time, node, kind, attempt, data FROM events WHERE run = ? AND seq > ? "
-                                 "ORDER BY seq");
+    QString sql
+        = QStringLiteral("SELECT seq, time, node, kind, attempt, data FROM events WHERE run = ? AND seq > ? "
+                         "ORDER BY seq");
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     q.prepare(sql);
@@ -181,8 +186,9 @@ QList<NodeResult> StoreDb::nodeResults(const QString &run)
         return results;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT node, state, attempt, ended, duration, error, outputs, outputs_size, from_run "
-                             "FROM node_results WHERE run = ?"));
+    q.prepare(
+        QStringLiteral("SELECT node, state, attempt, ended, duration, error, outputs, outputs_size, from_run "
+                       "FROM node_results WHERE run = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
         fail(q);

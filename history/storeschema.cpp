@@ -105,6 +105,12 @@ QString jsonText(const QVariantMap &map)
     return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
 }
 
+// Version 3 adds the final state of each run that ended (RunState::snapshot() as JSON), so that
+// opening a long run draws it at once instead of after folding every event.
+const char *const AddV3[] = {
+    "ALTER TABLE runs ADD COLUMN snapshot TEXT",
+};
+
 // Version 1 kept only runs and events. Version 2 adds what the list and resume need without reading
 // every event (names, params, node counts, each node's end and outputs) and who records a run; the
 // migration derives all of it by folding each run's events through RunState, as a live recording does.
@@ -112,7 +118,8 @@ bool backfillRun(QSqlDatabase &db, qint64 run, QString *error)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, time, node, kind, attempt, data FROM events WHERE run = ? ORDER BY seq"));
+    q.prepare(
+        QStringLiteral("SELECT seq, time, node, kind, attempt, data FROM events WHERE run = ? ORDER BY seq"));
     q.addBindValue(run);
     if (!q.exec()) {
         *error = q.lastError().text();
@@ -120,8 +127,9 @@ bool backfillRun(QSqlDatabase &db, qint64 run, QString *error)
     }
     RunState state;
     QSqlQuery result(db);
-    result.prepare(QStringLiteral("INSERT OR REPLACE INTO node_results (run, node, state, attempt, ended, "
-                                  "duration, error, outputs, outputs_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    result.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO node_results (run, node, state, attempt, ended, "
+                       "duration, error, outputs, outputs_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     qint64 count = 0;
     while (q.next()) {
         RunEvent e;
@@ -138,10 +146,10 @@ bool backfillRun(QSqlDatabase &db, qint64 run, QString *error)
         const NodeStatus *n = state.node(e.node);
         const bool hasOutputs = e.kind == EventKind::NodeSucceeded || e.kind == EventKind::NodeCached;
         const QString outputs = hasOutputs ? jsonText(n->outputs) : QString();
-        for (const QVariant &v : {QVariant(run), QVariant(e.node), QVariant(nodeStateName(n->state)),
-                                  QVariant(n->attempt), QVariant(e.time), QVariant(n->duration),
-                                  QVariant(n->error), hasOutputs ? QVariant(outputs) : QVariant(),
-                                  QVariant(qint64(outputs.toUtf8().size()))})
+        for (const QVariant &v :
+             {QVariant(run), QVariant(e.node), QVariant(nodeStateName(n->state)), QVariant(n->attempt),
+              QVariant(e.time), QVariant(n->duration), QVariant(n->error),
+              hasOutputs ? QVariant(outputs) : QVariant(), QVariant(qint64(outputs.toUtf8().size()))})
             result.addBindValue(v);
         if (!result.exec()) {
             *error = result.lastError().text();
@@ -204,8 +212,10 @@ bool migrateFrom1(QSqlDatabase &db, QString *error)
     }
     QList<std::pair<qint64, QString>> params;
     while (started.next()) {
-        const QVariantMap data = QJsonDocument::fromJson(started.value(1).toByteArray()).object().toVariantMap();
-        params.append({started.value(0).toLongLong(), jsonText(data.value(QStringLiteral("params")).toMap())});
+        const QVariantMap data
+            = QJsonDocument::fromJson(started.value(1).toByteArray()).object().toVariantMap();
+        params.append(
+            {started.value(0).toLongLong(), jsonText(data.value(QStringLiteral("params")).toMap())});
     }
     QSqlQuery set(db);
     set.prepare(QStringLiteral("UPDATE runs SET params = ? WHERE id = ?"));
@@ -252,7 +262,8 @@ bool create(QSqlDatabase &db, QString *error)
     // lock finds the schema made by the first.
     if (version(db, error) == Current)
         return exec(db, QStringLiteral("COMMIT"), error);
-    if (execAll(db, std::begin(CreateV2), std::end(CreateV2), error) && setVersion(db, Current, error)
+    if (execAll(db, std::begin(CreateV2), std::end(CreateV2), error)
+        && execAll(db, std::begin(AddV3), std::end(AddV3), error) && setVersion(db, Current, error)
         && exec(db, QStringLiteral("COMMIT"), error))
         return true;
     QString ignored;
@@ -274,7 +285,9 @@ bool migrate(QSqlDatabase &db, int from, QString *error)
     }
     bool ok = true;
     if (now == 1)
-        ok = migrateFrom1(db, error);
+        ok = migrateFrom1(db, error); // to version 2
+    if (ok && now < 3)
+        ok = execAll(db, std::begin(AddV3), std::end(AddV3), error);
     if (ok && now < Current)
         ok = setVersion(db, Current, error);
     if (ok && exec(db, QStringLiteral("COMMIT"), error))

@@ -7,7 +7,7 @@
 // SQLite's `PRAGMA user_version`; docs/history.md describes every version.
 namespace Flow::StoreSchema {
 
-constexpr int Current = 2;
+constexpr int Current = 3;
 
 // What the schema of `db` is: its user_version, or -1 with `error` when the file cannot be read as
 // a database (corrupt, not SQLite). 0 for a file with no tables (new).

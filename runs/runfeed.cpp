@@ -11,6 +11,7 @@ RunFeed::RunFeed(RunSource *source, QObject *parent)
     connect(source, &RunSource::events, this, &RunFeed::apply);
     connect(source, &RunSource::finished, this, &RunFeed::onSourceFinished);
     connect(source, &RunSource::canStopChanged, this, &RunFeed::canStopChanged);
+    connect(source, &RunSource::stateKnown, this, &RunFeed::onStateKnown);
 }
 
 RunFeed::RunFeed(const QString &runId, QObject *parent)
@@ -31,8 +32,40 @@ void RunFeed::stop()
         m_source->stop();
 }
 
+void RunFeed::onStateKnown(const RunState &state)
+{
+    if (m_state.lastSeq() > 0 || !loadSnapshot(state))
+        return; // too late: events were folded already, and they stay the truth
+    m_knownUpTo = state.lastSeq();
+}
+
+qsizetype RunFeed::listKnown(const RunEvents &batch)
+{
+    qsizetype n = 0;
+    while (n < batch.size() && batch.at(n).seq <= m_knownUpTo && batch.at(n).run == m_runId)
+        ++n;
+    if (n == 0) {
+        m_knownUpTo = 0;
+        return 0;
+    }
+    // The state has these already: the views that list events (log, timeline) take them; there
+    // is no state change to redraw.
+    m_applied += n;
+    emit applied(n == batch.size() ? batch : batch.first(n), Changes());
+    return n;
+}
+
 void RunFeed::apply(const RunEvents &batch)
 {
+    if (m_knownUpTo > 0) {
+        const qsizetype n = listKnown(batch);
+        if (n == batch.size())
+            return;
+        if (n > 0) {
+            apply(batch.sliced(n));
+            return;
+        }
+    }
     Changes changes;
     RunEvents accepted;
     bool allAccepted = true;

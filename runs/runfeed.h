@@ -61,12 +61,16 @@ signals:
 
 private:
     void onSourceFinished(RunStatus status, const QString &error);
+    void onStateKnown(const RunState &state);
+    // Passes on (to applied()) the leading events of `batch` that the known state already holds.
+    qsizetype listKnown(const RunEvents &batch);
 
     QPointer<RunSource> m_source;
     QString m_runId;
     RunState m_state;
     qint64 m_applied = 0;
     bool m_sourceEnded = false;
+    qint64 m_knownUpTo = 0; // from the source's stateKnown(): events up to here are listed, not folded
 };
 
 } // namespace Flow

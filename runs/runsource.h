@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runevent.h"
+#include "runstate.h"
 
 #include <QObject>
 
@@ -40,12 +41,17 @@ public:
 
 signals:
     void events(const Flow::RunEvents &batch);
+    // The run's state up to state.lastSeq(), known before its events (a stored run's final state):
+    // the feed shows it at once, and the events up to lastSeq() that follow are only listed (log,
+    // timeline), not folded again.
+    void stateKnown(const Flow::RunState &state);
     void finished(Flow::RunStatus status, const QString &error);
     void canStopChanged(bool canStop);
 
 protected:
     // For implementations: emits the batch, and finished() after a batch that ends the run.
     void deliver(const RunEvents &batch);
+    void deliverState(const RunState &state) { emit stateKnown(state); }
     // Ends a source whose stream stopped without run.finished (reported as failed with `error`).
     void endWithout(const QString &error);
 

@@ -19,7 +19,8 @@ using namespace Flow;
 
 namespace {
 
-RunEvent event(const QString &run, qint64 seq, EventKind kind, const QString &node = {}, QVariantMap data = {})
+RunEvent event(const QString &run, qint64 seq, EventKind kind, const QString &node = {},
+               QVariantMap data = {})
 {
     RunEvent e;
     e.run = run;
@@ -39,11 +40,13 @@ RunEvents smallRun(const QString &run, const QVariantMap &outputs)
             event(run, 2, EventKind::NodeStarted, "a"),
             // Every character JSON must escape, and some that it need not.
             event(run, 3, EventKind::NodeLog, "a",
-                  {{"stream", "stdout"}, {"line", QString::fromUtf8("hi \"q\" \\ \t\n\r\x01 \xc3\xbc \xe2\x82\xac")}}),
+                  {{"stream", "stdout"},
+                   {"line", QString::fromUtf8("hi \"q\" \\ \t\n\r\x01 \xc3\xbc \xe2\x82\xac")}}),
             event(run, 4, EventKind::NodeSucceeded, "a", {{"duration", 5}, {"outputs", outputs}}),
             event(run, 5, EventKind::NodeStarted, "b"),
             event(run, 6, EventKind::NodeFailed, "b", {{"error", "boom"}}),
-            event(run, 7, EventKind::RunFinished, {}, {{"status", "failed"}, {"error", "node 'b' failed: boom"}})};
+            event(run, 7, EventKind::RunFinished, {},
+                  {{"status", "failed"}, {"error", "node 'b' failed: boom"}})};
 }
 
 RunRecord record(const QString &id)
@@ -103,6 +106,8 @@ void tst_HistoryStore::roundTrip()
     QCOMPARE(r->events, 7);
     QCOMPARE(r->ended, events.last().time);
     QCOMPARE(r->workflowText, QStringLiteral("flowstudio: 1\n"));
+    // The final state was stored with run.finished: the same as folding every event.
+    QCOMPARE(r->finalState, RunState::fold(events).snapshot());
     const QHash<QString, QVariantMap> outputs = reader.succeededOutputs("r1");
     QCOMPARE(outputs.keys(), QStringList{"a"});
     QCOMPARE(outputs.value("a").value("list").toList().size(), 2);
@@ -135,7 +140,8 @@ void tst_HistoryStore::outputsCap()
     QCOMPARE(stored.data.value("outputs").toMap().value("text").toString().size(), kept ? bytes : 0);
     QCOMPARE(stored.data.contains("outputs_truncated"), !kept);
     const QList<NodeResult> results = db.nodeResults("cap");
-    const auto a = std::find_if(results.begin(), results.end(), [](const NodeResult &n) { return n.node == "a"; });
+    const auto a
+        = std::find_if(results.begin(), results.end(), [](const NodeResult &n) { return n.node == "a"; });
     QVERIFY(a != results.end());
     QCOMPARE(a->state, QStringLiteral("succeeded"));
     QCOMPARE(a->outputs.has_value(), kept);
@@ -197,10 +203,12 @@ void tst_HistoryStore::migratesVersionOne()
     QCOMPARE(failed.failed, 1);
     QCOMPARE(failed.events, 9);
     QVERIFY(failed.error.contains("shout"));
+    QVERIFY(db.run(failed.id)->finalState.isEmpty()); // older runs replay their events, as before
     const RunEvents events = db.events(failed.id);
     QCOMPARE(events.size(), 9);
     QCOMPARE(events.at(3).data.value("line").toString(), QStringLiteral("hello v1"));
-    QCOMPARE(db.succeededOutputs(failed.id).value("hello").value("stdout").toString(), QStringLiteral("hello v1\n"));
+    QCOMPARE(db.succeededOutputs(failed.id).value("hello").value("stdout").toString(),
+             QStringLiteral("hello v1\n"));
     // And it takes new runs.
     QVERIFY(db.beginRun(record("after-migration")));
     QVERIFY(db.append(smallRun("after-migration", {})));
@@ -320,7 +328,8 @@ void tst_HistoryStore::seededRunSkipsStoredNodes()
     QVERIFY(finished.wait(10000));
     QCOMPARE(run.status(), RunStatus::Succeeded);
     QCOMPARE(events.first().data.value("continues").toString(), QStringLiteral("old-run"));
-    const auto a = std::find_if(events.begin(), events.end(), [](const RunEvent &e) { return e.node == "a"; });
+    const auto a
+        = std::find_if(events.begin(), events.end(), [](const RunEvent &e) { return e.node == "a"; });
     QCOMPARE(a->kind, EventKind::NodeCached);
     QCOMPARE(a->data.value("run").toString(), QStringLiteral("old-run"));
     QCOMPARE(std::count_if(events.begin(), events.end(), [](const RunEvent &e) { return e.node == "a"; }), 1);

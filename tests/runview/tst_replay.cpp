@@ -23,34 +23,35 @@ using namespace Flow;
 
 namespace {
 
-const QByteArray Yaml = "flowstudio: 1\n"
-                        "name: replayed\n"
-                        "settings: {on_error: continue, max_parallel: 2}\n"
-                        "nodes:\n"
-                        "  make:\n"
-                        "    type: shell.exec\n"
-                        "    config: {command: 'for i in 1 2 3; do echo line $i; echo ::progress $i/3; done'}\n"
-                        "  flaky:\n"
-                        "    type: shell.exec\n"
-                        "    config:\n"
-                        "      command: |\n"
-                        "        n=$(cat count.txt 2>/dev/null || echo 0); n=$((n + 1)); echo $n > count.txt\n"
-                        "        if [ $n -lt 2 ]; then echo not yet >&2; exit 1; fi; echo done\n"
-                        "    retry: {attempts: 3, delay: 20ms}\n"
-                        "  broken: {type: shell.exec, after: [make], config: {command: 'echo bad >&2; exit 3'}}\n"
-                        "  later: {type: shell.exec, after: [broken], config: {command: 'echo never'}}\n"
-                        "layout:\n  make: [0, 0]\n  flaky: [0, 200]\n  broken: [300, 0]\n  later: [600, 0]\n";
+const QByteArray Yaml
+    = "flowstudio: 1\n"
+      "name: replayed\n"
+      "settings: {on_error: continue, max_parallel: 2}\n"
+      "nodes:\n"
+      "  make:\n"
+      "    type: shell.exec\n"
+      "    config: {command: 'for i in 1 2 3; do echo line $i; echo ::progress $i/3; done'}\n"
+      "  flaky:\n"
+      "    type: shell.exec\n"
+      "    config:\n"
+      "      command: |\n"
+      "        n=$(cat count.txt 2>/dev/null || echo 0); n=$((n + 1)); echo $n > count.txt\n"
+      "        if [ $n -lt 2 ]; then echo not yet >&2; exit 1; fi; echo done\n"
+      "    retry: {attempts: 3, delay: 20ms}\n"
+      "  broken: {type: shell.exec, after: [make], config: {command: 'echo bad >&2; exit 3'}}\n"
+      "  later: {type: shell.exec, after: [broken], config: {command: 'echo never'}}\n"
+      "layout:\n  make: [0, 0]\n  flaky: [0, 200]\n  broken: [300, 0]\n  later: [600, 0]\n";
 
 constexpr qint64 Now = 4'000'000'000'000; // a fixed "now" for every view, long after the run
 
 // Everything the four views show, as plain values that can be compared.
 struct Picture
 {
-    QList<QStringList> panel;    // per row: every column's text, tooltip and sort value
-    QStringList log;             // every line as copied, with its stream
-    QList<TimelineBar> bars;     // every bar of every lane
-    QList<NodeStatus> overlay;   // the canvas's status per node, in document order
-    QStringList overlayTexts;    // the status line and badge drawn on each card
+    QList<QStringList> panel;  // per row: every column's text, tooltip and sort value
+    QStringList log;           // every line as copied, with its stream
+    QList<TimelineBar> bars;   // every bar of every lane
+    QList<NodeStatus> overlay; // the canvas's status per node, in document order
+    QStringList overlayTexts;  // the status line and badge drawn on each card
     bool operator==(const Picture &) const = default;
 };
 
@@ -79,6 +80,15 @@ Picture capture(RunPanel &panel, LogView &log, TimelineView &timeline, GraphScen
     }
     return p;
 }
+
+// A replay that knows the run's final state before its events, as a stored run of the history
+// does (StoredRunSource with the snapshot written when the run ended).
+class KnownStateReplay : public ReplaySource
+{
+public:
+    using ReplaySource::ReplaySource;
+    void announce(const RunState &state) { deliverState(state); }
+};
 
 } // namespace
 
@@ -163,6 +173,28 @@ void tst_Replay::replayDrawsTheLiveRun()
     QCOMPARE(replayed.overlay, live.overlay);
     QCOMPARE(replayed.overlayTexts, live.overlayTexts);
     QVERIFY(replayed == live);
+
+    // The final state first (through its JSON snapshot, as stored), then the events: the panel and
+    // the canvas are complete at once, the log and the timeline fill as the events are listed, and
+    // the end is the same picture as a full fold.
+    const std::optional<RunState> final = RunState::fromSnapshot(RunState::fold(m_events).snapshot());
+    QVERIFY(final);
+    auto *known = new KnownStateReplay(m_events, QString::fromUtf8(Yaml));
+    known->setBatchSize(4);
+    RunFeed third(known);
+    RunViewData::of(&third);
+    known->announce(*final);
+    bind(&third);
+    const Picture early = capture(panel, log, timeline, scene, nodes);
+    QCOMPARE(early.panel, live.panel);
+    QCOMPARE(early.overlay, live.overlay);
+    QCOMPARE(early.overlayTexts, live.overlayTexts);
+    QVERIFY(early.log.isEmpty());
+    QSignalSpy thirdFinished(&third, &RunFeed::finished);
+    known->start();
+    QVERIFY(thirdFinished.wait(10000));
+    QCOMPARE(third.eventCount(), qint64(m_events.size()));
+    QVERIFY(capture(panel, log, timeline, scene, nodes) == live);
 
     bind(m_live); // and back: nothing was folded twice or lost
     QVERIFY(capture(panel, log, timeline, scene, nodes) == live);
