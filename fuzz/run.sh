@@ -22,10 +22,18 @@ cmake -S "$root" -B "$build" -G Ninja \
 targets=(workflow expression flowengine protocol progress)
 if [[ ${1:-} == --all ]]; then
     nice -n 10 ninja -C "$build" -j2 "${targets[@]/#/fuzz_}"
+    mkdir -p "$root/fuzz/out"
     for t in "${targets[@]}"; do
         echo "fuzz: $t for ${2:-60} s"
-        FLOW_FUZZ_SKIP_BUILD=1 "$0" --target "$t" "${2:-60}" 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|==|SUMMARY|stat::number_of_executed_units|.*ERROR)" || true
-        [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz: $t FOUND A CRASH (see fuzz/out/$t/artifacts)" >&2; exit 1; }
+        log=$root/fuzz/out/$t.log
+        status=0
+        FLOW_FUZZ_SKIP_BUILD=1 "$0" --target "$t" "${2:-60}" >"$log" 2>&1 || status=$?
+        grep -E "^(SUMMARY|==[0-9]+==ERROR|stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added)" "$log" || true
+        if [[ $status -ne 0 ]]; then
+            tail -n 60 "$log" >&2
+            echo "fuzz: $t FAILED (exit $status; input kept in fuzz/out/)" >&2
+            exit 1
+        fi
     done
     exit 0
 fi
