@@ -12,18 +12,21 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    static const QVariantMap params{{"repo", "flow"}, {"n", 3}, {"list", QVariantList{1, "a", QVariantMap{{"k", 2}}}}};
+    static const QVariantMap params{
+        {"repo", "flow"}, {"n", 3}, {"list", QVariantList{1, "a", QVariantMap{{"k", 2}}}}};
     static const QHash<QString, QString> env{{"HOME", "/root"}, {"PATH", "/bin"}};
     static const QHash<QString, QString> secrets{{"token", "s3cret"}};
-    static const QVariantMap outputs{{"body", QVariantMap{{"items", QVariantList{QVariantMap{{"name", "x"}}}}}},
-                                     {"value", 42}};
+    static const QVariantMap outputs{
+        {"body", QVariantMap{{"items", QVariantList{QVariantMap{{"name", "x"}}}}}}, {"value", 42}};
     static const QVariant item = QVariantMap{{"name", "it"}, {"tags", QVariantList{"a", "b"}}};
     Flow::ExpressionScope scope;
     scope.params = &params;
     scope.env = &env;
     scope.secrets = &secrets;
     scope.runId = QStringLiteral("run-1");
-    scope.outputsOf = [](const QString &id) { return id == u"fetch" ? &outputs : nullptr; };
+    scope.outputsOf = [](const QString &id) {
+        return id == u"fetch" ? &outputs : nullptr;
+    };
     scope.visibleNodes = {QStringLiteral("fetch")};
     scope.item = &item;
     scope.index = 0;

@@ -115,10 +115,10 @@ void tst_DeathSignal::childrenDieWithFlowrun()
 // leaves the group itself (setsid, setpgid) escapes; only a cgroup would hold it.
 void tst_DeathSignal::noProcessOutlivesTheRun_data()
 {
-    QTest::addColumn<QString>("tail");   // what the node does after starting the grandchild
-    QTest::addColumn<QString>("extra");  // more node keys
-    QTest::addColumn<int>("signal");     // sent to flowrun once the grandchild runs; 0 for none
-    QTest::addColumn<int>("exitCode");   // flowrun's exit code (-1: killed)
+    QTest::addColumn<QString>("tail");  // what the node does after starting the grandchild
+    QTest::addColumn<QString>("extra"); // more node keys
+    QTest::addColumn<int>("signal");    // sent to flowrun once the grandchild runs; 0 for none
+    QTest::addColumn<int>("exitCode");  // flowrun's exit code (-1: killed)
     QTest::newRow("success") << u"exit 0"_s << QString() << 0 << 0;
     QTest::newRow("failure") << u"exit 3"_s << QString() << 0 << 1;
     QTest::newRow("timeout") << u"sleep 300"_s << u"    timeout: 1s\n"_s << 0 << 1;
@@ -135,10 +135,12 @@ void tst_DeathSignal::noProcessOutlivesTheRun()
     QFETCH(int, exitCode);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString command = u"(sleep 300 & echo $! > pid.tmp; mv pid.tmp pid) & while [ ! -s pid ]; do sleep 0.05; done; "_s
-                            + tail;
+    const QString command
+        = u"(sleep 300 & echo $! > pid.tmp; mv pid.tmp pid) & while [ ! -s pid ]; do sleep 0.05; done; "_s
+          + tail;
     const QByteArray yaml = u"flowstudio: 1\nname: ends\nnodes:\n  a:\n    type: shell.exec\n%1"
-                            "    config:\n      command: \"%2\"\n"_s.arg(extra, command).toUtf8();
+                            "    config:\n      command: \"%2\"\n"_s.arg(extra, command)
+                                .toUtf8();
     QFile file(dir.filePath(u"ends.yaml"_s));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(yaml);
@@ -165,7 +167,8 @@ void tst_DeathSignal::noProcessOutlivesTheRun()
     else if (exitCode >= 0)
         QCOMPARE(flowrun.exitCode(), exitCode);
     else
-        QVERIFY2(flowrun.exitCode() != 0 || flowrun.exitStatus() == QProcess::CrashExit, "a cancelled run fails");
+        QVERIFY2(flowrun.exitCode() != 0 || flowrun.exitStatus() == QProcess::CrashExit,
+                 "a cancelled run fails");
     QTRY_VERIFY2_WITH_TIMEOUT(processGone(grandchild),
                               qPrintable(u"grandchild %1 outlived the run"_s.arg(grandchild)), 10000);
 }

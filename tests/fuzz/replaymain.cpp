@@ -27,7 +27,8 @@ int main(int argc, char **argv)
             }
             const QByteArray bytes = file.readAll();
             std::fprintf(stderr, "replay %s\n", qPrintable(path));
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()),
+                                   size_t(bytes.size()));
             ++replayed;
         }
     }

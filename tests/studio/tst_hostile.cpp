@@ -3,11 +3,12 @@
 // never crash or hang (the CTest timeout is the hang check), and the window must still draw.
 #include "studiotestutil.h"
 
+#include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
+#include "notificationbar.h"
 #include "problemsview.h"
 #include "yamleditor.h"
-#include "documents/workflowsession.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -65,6 +66,7 @@ private slots:
     void hostileFileIsShownOrRefused_data();
     void hostileFileIsShownOrRefused();
     void garbageTypedIntoYamlKeepsCanvas();
+    void fileDeletedOnDiskKeepsEdits();
 };
 
 void tst_Hostile::hostileFileIsShownOrRefused_data()
@@ -75,8 +77,8 @@ void tst_Hostile::hostileFileIsShownOrRefused_data()
     QTest::newRow("alias bomb (10^10 values)") << aliasBomb();
     QTest::newRow("10,000 nested flow lists")
         << "flowstudio: 1\nname: x\nnodes: " + QByteArray(10000, '[') + QByteArray(10000, ']') + "\n";
-    QTest::newRow("10,000 nested flow maps")
-        << "flowstudio: 1\nnodes: " + QByteArray("{a: ").repeated(10000) + "1" + QByteArray(10000, '}') + "\n";
+    QTest::newRow("10,000 nested flow maps") << "flowstudio: 1\nnodes: " + QByteArray("{a: ").repeated(10000)
+                                                    + "1" + QByteArray(10000, '}') + "\n";
     QTest::newRow("10,000 nested block maps") << deepBlockMaps(10000);
     QTest::newRow("NUL bytes") << QByteArray("flowstudio: 1\nname: \0\0\0\nnodes: {}\n", 32);
     QTest::newRow("only an anchor") << QByteArray("&a *a");
@@ -126,6 +128,32 @@ void tst_Hostile::garbageTypedIntoYamlKeepsCanvas()
     QCOMPARE(int(window.session()->document()->workflow().nodes.size()), nodes);
     window.yamlEditor()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(window.yamlEditor()->text().toUtf8(), StudioTest::twoNodes(), 10000);
+}
+
+void tst_Hostile::fileDeletedOnDiskKeepsEdits()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gone.yaml"));
+    QVERIFY(StudioTest::writeFile(path, StudioTest::twoNodes()));
+    QVERIFY(window.files()->openFile(path));
+    // An unsaved edit, then another program deletes the file.
+    window.yamlEditor()->append(QStringLiteral("# an edit\n"));
+    const QString edited = window.yamlEditor()->text();
+    QTRY_VERIFY(window.session()->text().contains("# an edit"));
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY(window.notifications()->bar(QStringLiteral("disk-change")));
+    QVERIFY(window.notifications()
+                ->bar(QStringLiteral("disk-change"))
+                ->text()
+                .contains(QStringLiteral("deleted")));
+    // Nothing is lost: the edit is still there, and saving writes the file again.
+    QCOMPARE(window.yamlEditor()->text(), edited);
+    QVERIFY(window.files()->save());
+    QCOMPARE(StudioTest::readFile(path), window.session()->text());
+    QVERIFY(StudioTest::readFile(path).contains("# an edit"));
 }
 
 QTEST_MAIN(tst_Hostile)
