@@ -3,7 +3,9 @@
 #   bash scripts/setup.sh app    install dependencies, build, open the example in Flowstudio
 #   bash scripts/setup.sh test   install dependencies, build from scratch with -Werror, run every test
 # Other steps: deps | build | ctest. Environment: JOBS (default 2), BUILD_DIR (default build, or
-# build-ci for `test`), TEST_TIMEOUT (whole test run, seconds; default 1500).
+# build-ci for `test`), TEST_TIMEOUT (whole test run, seconds; default 1500),
+# FLOW_CI_STAGES (which `test` stages run, in order: normal asan tsan fuzz; default "normal fuzz" until
+# the sanitizer stages are measured to fit CI's time, see docs/reliability.md), FUZZ_SECONDS (default 45).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +19,7 @@ packages=(
     ninja-build cmake pkg-config g++ make libbenchmark-dev python3-jsonschema python3-yaml
     dpkg-dev file desktop-file-utils appstream shared-mime-info zsh
     slurm-wlm munge
+    clang libclang-rt-14-dev
     qtkeychain-qt6-dev
 )
 
@@ -70,9 +73,73 @@ run_tests() {
     echo "setup: build and tests took $((SECONDS - start)) s"
 }
 
+# The sanitizer stages (docs/reliability.md). Runtime options: stop at the first error, leaks count,
+# suppressions only from tests/sanitizers/.
+sanitizer_env() {
+    export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0"
+    export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp"
+}
+
+# ASan+UBSan: the libraries and every test (no benchmarks), the whole suite under it.
+run_asan() {
+    local dir=${BUILD_DIR:-build-ci}-asan start=$SECONDS
+    rm -rf "$dir"
+    configure "$dir" -DFLOW_SANITIZE=address -DFLOW_BUILD_BENCH=OFF
+    cmake --build "$dir" -j "$jobs"
+    echo "setup: asan built in $((SECONDS - start)) s"
+    sanitizer_env
+    timeout "${TEST_TIMEOUT:-1500}" ctest --test-dir "$dir" --output-on-failure -j "$jobs" --timeout 900 \
+        ${FLOW_ASAN_TESTS:+-R "$FLOW_ASAN_TESTS"}
+}
+
+# TSan: only the threaded cores (executor, runs, history store, remote) and their tests.
+tsan_tests=(tst_scheduler tst_policies tst_events tst_runselection tst_shellrun tst_runs tst_historystore
+    tst_protocol tst_remote)
+run_tsan() {
+    local dir=${BUILD_DIR:-build-ci}-tsan start=$SECONDS
+    rm -rf "$dir"
+    configure "$dir" -DFLOW_SANITIZE=thread -DFLOW_BUILD_BENCH=OFF
+    cmake --build "$dir" -j "$jobs" --target "${tsan_tests[@]}" flowrun
+    echo "setup: tsan built in $((SECONDS - start)) s"
+    sanitizer_env
+    local regex
+    regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
+    timeout "${TEST_TIMEOUT:-1500}" ctest --test-dir "$dir" --output-on-failure -j "$jobs" --timeout 900 -R "$regex"
+}
+
+# Every libFuzzer target for a short fixed time; any crash, leak or broken promise fails.
+run_fuzz() {
+    FLOW_FUZZ_BUILD="${BUILD_DIR:-build-ci}-fuzz" bash "$root/fuzz/run.sh" --all "${FUZZ_SECONDS:-45}"
+}
+
+run_stage() { # name function
+    local start=$SECONDS cpu0 cpu1
+    cpu0=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+    echo "setup: === stage $1 ==="
+    "$2"
+    cpu1=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+    echo "setup: === stage $1 took $((SECONDS - start)) s wall, $(((cpu1 - cpu0) / $(getconf CLK_TCK))) s CPU ==="
+}
+
+run_ci() {
+    local start=$SECONDS stage
+    for stage in ${FLOW_CI_STAGES:-normal fuzz}; do
+        case $stage in
+        normal) run_stage normal run_tests ;;
+        asan) run_stage asan run_asan ;;
+        tsan) run_stage tsan run_tsan ;;
+        fuzz) run_stage fuzz run_fuzz ;;
+        *) echo "setup: unknown stage $stage" >&2; exit 2 ;;
+        esac
+    done
+    echo "setup: all stages took $((SECONDS - start)) s"
+}
+
 case ${1:-} in
 app) install_deps; run_app ;;
-test) install_deps; run_tests ;;
+test) install_deps; run_ci ;;
 deps) install_deps ;;
 build) configure "${BUILD_DIR:-build}"; cmake --build "${BUILD_DIR:-build}" -j "$jobs" ;;
 ctest) ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j "$jobs" --timeout 600 ;;

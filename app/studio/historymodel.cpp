@@ -1,22 +1,12 @@
 #include "historymodel.h"
 
+#include "runs/durationtext.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QFileInfo>
 
 namespace Flow::Studio {
-namespace {
-
-QString durationText(qint64 ms)
-{
-    if (ms < 60000)
-        return HistoryModel::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    if (ms < 3600000)
-        return HistoryModel::tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
-    return HistoryModel::tr("%1 h %2 min").arg(ms / 3600000).arg((ms / 60000) % 60);
-}
-
-} // namespace
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -113,11 +103,13 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole) {
-        QString tip = tr("Run %1\nWorkflow: %2\n%3").arg(r->id, r->name, r->file.isEmpty() ? tr("(not saved)") : r->file);
+        QString tip = tr("Run %1\nWorkflow: %2\n%3")
+                          .arg(r->id, r->name, r->file.isEmpty() ? tr("(not saved)") : r->file);
         if (!r->error.isEmpty())
             tip += u'\n' + r->error;
         if (!r->continues.isEmpty())
-            tip += u'\n' + tr("Continues run %1; %n node(s) reused from it", nullptr, r->cached).arg(r->continues);
+            tip += u'\n'
+                   + tr("Continues run %1; %n node(s) reused from it", nullptr, r->cached).arg(r->continues);
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {

@@ -3,6 +3,7 @@
 #include "documents/workflowsession.h"
 #include "notificationbar.h"
 #include "runparamsdialog.h"
+#include "runs/durationtext.h"
 
 #include "app/runview/logview.h"
 #include "app/runview/runlistmodel.h"
@@ -34,11 +35,6 @@
 namespace Flow::Studio {
 
 namespace {
-
-QString seconds(qint64 ms)
-{
-    return QLocale().toString(double(ms) / 1000.0, 'f', ms < 10000 ? 2 : 1);
-}
 
 int errorCount(const Diagnostics &diagnostics)
 {
@@ -390,11 +386,11 @@ void RunWorkbench::updateStatus()
                    ? tr("Stopping…")
                    : tr("Running: %1 of %2 nodes done").arg(state.finishedCount()).arg(state.nodeCount());
     } else if (state.phase() == RunPhase::Succeeded) {
-        text = tr("Run succeeded in %1 s").arg(seconds(ms));
+        text = tr("Run succeeded in %1").arg(durationText(ms));
     } else if (state.phase() == RunPhase::Failed) {
-        text = tr("Run failed after %1 s").arg(seconds(ms));
+        text = tr("Run failed after %1").arg(durationText(ms));
     } else if (state.phase() == RunPhase::Cancelled) {
-        text = tr("Run stopped after %1 s").arg(seconds(ms));
+        text = tr("Run stopped after %1").arg(durationText(ms));
     } else {
         text = tr("Run interrupted");
     }

@@ -214,8 +214,13 @@ void watchProcessGroup(qint64 pgid)
 
 void unwatchProcessGroup(qint64 pgid)
 {
-    if (pgid > 0)
-        GroupGuard::instance().remove(pgid);
+    if (pgid <= 0)
+        return;
+    // The node is over: what is still in its group is a leftover background job (`(cmd &)`, a
+    // double fork) that would otherwise outlive the run, so it goes now, as it would at our death.
+    if (processGroupAlive(pgid))
+        ::kill(pid_t(-pgid), SIGKILL);
+    GroupGuard::instance().remove(pgid);
 }
 
 bool processGroupAlive(qint64 pgid)

@@ -37,6 +37,8 @@ class tst_DeathSignal : public QObject
 private slots:
     void childrenDieWithFlowrun_data();
     void childrenDieWithFlowrun();
+    void noProcessOutlivesTheRun_data();
+    void noProcessOutlivesTheRun();
 };
 
 void tst_DeathSignal::childrenDieWithFlowrun_data()
@@ -105,6 +107,70 @@ void tst_DeathSignal::childrenDieWithFlowrun()
     for (qint64 pid : std::as_const(started))
         QTRY_VERIFY2_WITH_TIMEOUT(processGone(pid), qPrintable(u"pid %1 outlived flowrun"_s.arg(pid)), 10000);
     QVERIFY(!QFile::exists(dir.filePath(u"effect"_s)));
+}
+
+// Every way a run can end, with a node that leaves a double-forked grandchild behind
+// (`(sleep 300 &)`: reparented to init, but still in the node's process group). When flowrun has
+// exited, nothing the node started may still run. The limit (docs/reliability.md): a process that
+// leaves the group itself (setsid, setpgid) escapes; only a cgroup would hold it.
+void tst_DeathSignal::noProcessOutlivesTheRun_data()
+{
+    QTest::addColumn<QString>("tail");  // what the node does after starting the grandchild
+    QTest::addColumn<QString>("extra"); // more node keys
+    QTest::addColumn<int>("signal");    // sent to flowrun once the grandchild runs; 0 for none
+    QTest::addColumn<int>("exitCode");  // flowrun's exit code (-1: killed)
+    QTest::newRow("success") << u"exit 0"_s << QString() << 0 << 0;
+    QTest::newRow("failure") << u"exit 3"_s << QString() << 0 << 1;
+    QTest::newRow("timeout") << u"sleep 300"_s << u"    timeout: 1s\n"_s << 0 << 1;
+    QTest::newRow("cancel (SIGINT)") << u"sleep 300"_s << QString() << int(SIGINT) << -2;
+    QTest::newRow("app exit (SIGTERM)") << u"sleep 300"_s << QString() << int(SIGTERM) << -2;
+    QTest::newRow("kill -9 of flowrun") << u"sleep 300"_s << QString() << int(SIGKILL) << -1;
+}
+
+void tst_DeathSignal::noProcessOutlivesTheRun()
+{
+    QFETCH(QString, tail);
+    QFETCH(QString, extra);
+    QFETCH(int, signal);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString command
+        = u"(sleep 300 & echo $! > pid.tmp; mv pid.tmp pid) & while [ ! -s pid ]; do sleep 0.05; done; "_s
+          + tail;
+    const QByteArray yaml = u"flowstudio: 1\nname: ends\nnodes:\n  a:\n    type: shell.exec\n%1"
+                            "    config:\n      command: \"%2\"\n"_s.arg(extra, command)
+                                .toUtf8();
+    QFile file(dir.filePath(u"ends.yaml"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(yaml);
+    file.close();
+
+    QProcess flowrun;
+    flowrun.setWorkingDirectory(dir.path());
+    flowrun.start(QStringLiteral(FLOWRUN_PATH), {u"run"_s, file.fileName()});
+    QVERIFY(flowrun.waitForStarted());
+    qint64 grandchild = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QFile f(dir.filePath(u"pid"_s));
+            return f.open(QIODevice::ReadOnly) && (grandchild = f.readAll().trimmed().toLongLong()) > 0;
+        }(),
+        20000);
+    if (signal != 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(!processGone(grandchild), 5000);
+        ::kill(pid_t(flowrun.processId()), signal);
+    }
+    QVERIFY(flowrun.waitForFinished(30000));
+    if (exitCode == -1)
+        QCOMPARE(flowrun.exitStatus(), QProcess::CrashExit);
+    else if (exitCode >= 0)
+        QCOMPARE(flowrun.exitCode(), exitCode);
+    else
+        QVERIFY2(flowrun.exitCode() != 0 || flowrun.exitStatus() == QProcess::CrashExit,
+                 "a cancelled run fails");
+    QTRY_VERIFY2_WITH_TIMEOUT(processGone(grandchild),
+                              qPrintable(u"grandchild %1 outlived the run"_s.arg(grandchild)), 10000);
 }
 
 QTEST_GUILESS_MAIN(tst_DeathSignal)

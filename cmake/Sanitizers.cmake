@@ -1,0 +1,16 @@
+# FLOW_SANITIZE=address (ASan + UBSan, no recovery) or thread (TSan) for every target, tests included.
+# Runtime options and the one suppressions file live in tests/sanitizers/ (see scripts/setup.sh).
+set(FLOW_SANITIZE "" CACHE STRING "Sanitizer build: empty, address (ASan+UBSan) or thread (TSan)")
+set_property(CACHE FLOW_SANITIZE PROPERTY STRINGS "" address thread)
+if(FLOW_SANITIZE STREQUAL "address")
+    set(_flow_san -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+elseif(FLOW_SANITIZE STREQUAL "thread")
+    set(_flow_san -fsanitize=thread -fno-omit-frame-pointer)
+elseif(NOT FLOW_SANITIZE STREQUAL "")
+    message(FATAL_ERROR "FLOW_SANITIZE must be empty, address or thread, not '${FLOW_SANITIZE}'")
+endif()
+if(_flow_san)
+    add_compile_options(${_flow_san})
+    add_link_options(${_flow_san})
+    message(STATUS "Flowstudio: sanitizer build (${FLOW_SANITIZE})")
+endif()
