@@ -1,6 +1,7 @@
 #include "runoverlay.h"
 
 #include "nodestatestyle.h"
+#include "runs/durationtext.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -99,7 +100,7 @@ QString RunOverlay::statusLine(const NodeStatus &status) const
     }
     case NodeState::Running: {
         // A short progress text ("3/10" items of a for_each) says more than the bar alone.
-        const QString elapsed = status.startedAt > 0 ? formatElapsed(now() - status.startedAt) : QString();
+        const QString elapsed = status.startedAt > 0 ? elapsedText(now() - status.startedAt) : QString();
         if (status.progressText.isEmpty() || status.progressText.size() > 12)
             return elapsed;
         return elapsed.isEmpty() ? status.progressText : status.progressText + u" · " + elapsed;
@@ -107,7 +108,7 @@ QString RunOverlay::statusLine(const NodeStatus &status) const
     case NodeState::Succeeded:
     case NodeState::Failed:
     case NodeState::Cancelled:
-        return status.startedAt > 0 || status.duration > 0 ? formatDuration(status.duration) : QString();
+        return status.startedAt > 0 || status.duration > 0 ? durationText(status.duration) : QString();
     default:
         return {};
     }
@@ -123,7 +124,7 @@ QString RunOverlay::toolTip(const NodeStatus &status) const
     else if (!attemptBadge(status).isEmpty())
         head.append(tr("attempt %1").arg(attemptBadge(status)));
     if (isFinal(status.state) && status.startedAt > 0)
-        head.append(formatDuration(status.duration));
+        head.append(durationText(status.duration));
     QString text = head.join(QStringLiteral(" · "));
     switch (status.state) {
     case NodeState::Failed:
@@ -147,26 +148,6 @@ QString RunOverlay::toolTip(const NodeStatus &status) const
         break;
     }
     return text;
-}
-
-QString RunOverlay::formatDuration(qint64 ms)
-{
-    ms = std::max<qint64>(0, ms);
-    if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    if (ms < 10000)
-        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-    return formatElapsed(ms);
-}
-
-QString RunOverlay::formatElapsed(qint64 ms)
-{
-    const qint64 s = std::max<qint64>(0, ms) / 1000;
-    if (s < 60)
-        return tr("%1 s").arg(s);
-    if (s < 3600)
-        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
 } // namespace Flow

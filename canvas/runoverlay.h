@@ -70,8 +70,6 @@ public:
     QString statusLine(const NodeStatus &status) const;
     // The tooltip of a node item: state, attempt, duration, and a failed node's full error.
     QString toolTip(const NodeStatus &status) const;
-    static QString formatDuration(qint64 ms);
-    static QString formatElapsed(qint64 ms); // whole seconds, for values that tick once a second
 
 private:
     static bool isMoving(NodeState state)

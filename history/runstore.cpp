@@ -156,11 +156,14 @@ public:
         if (!m_db) {
             m_db = std::make_unique<StoreDb>();
             m_db->open(m_store->m_path, StoreDb::OpenMode::ExistingOnly);
+            // The baseline is taken now, not at the first tick: a commit of another process between
+            // opening and the first tick would otherwise be taken for the baseline and never reported.
+            m_version = m_db->dataVersion();
             m_poll = new QTimer(this);
             m_poll->setInterval(PollMs);
             connect(m_poll, &QTimer::timeout, this, [this] {
                 const qint64 version = m_db->dataVersion();
-                if (version != m_version && m_version != -2)
+                if (version != m_version)
                     emit m_store->changed();
                 m_version = version;
             });
@@ -182,7 +185,7 @@ private:
     RunStore *m_store;
     std::unique_ptr<StoreDb> m_db;
     QTimer *m_poll = nullptr;
-    qint64 m_version = -2;
+    qint64 m_version = -1;
 };
 
 QString RunStore::defaultPath()
@@ -207,21 +210,25 @@ RunStore::RunStore(const QString &path, QObject *parent)
     m_readerThread->setObjectName(QStringLiteral("RunStore reader"));
     m_writer->moveToThread(m_writerThread);
     m_reader->moveToThread(m_readerThread);
-    m_writerThread->start();
-    post(m_writer, [w = m_writer] { w->open(); });
-    // The reader opens once the writer has created or migrated the file.
+    // The reader opens once the writer has created or migrated the file. Connected before the writer
+    // starts opening: a quick open used to emit opened() before this connection existed, and the
+    // reader then never started polling for other processes' commits.
     connect(this, &RunStore::opened, m_reader, [r = m_reader](bool ok) {
         if (ok)
             r->db();
     });
     m_readerThread->start();
+    m_writerThread->start();
+    post(m_writer, [w = m_writer] { w->open(); });
 }
 
 RunStore::~RunStore()
 {
     flush(3000);
-    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->shutdown(); }, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(m_reader, [r = m_reader] { r->shutdown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_reader, [r = m_reader] { r->shutdown(); }, Qt::BlockingQueuedConnection);
     m_writerThread->quit();
     m_readerThread->quit();
     m_writerThread->wait();
@@ -285,9 +292,9 @@ bool RunStore::flush(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
     const qint64 target = m_appended;
-    return m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                         [&] { return m_committed >= target && m_openDone; })
-           && m_openOk;
+    return m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
+        return m_committed >= target && m_openDone;
+    }) && m_openOk;
 }
 
 qint64 RunStore::uncommitted() const

@@ -9,9 +9,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <cstdio>
+#include <sqlite3.h>
 
 namespace Flow {
 namespace {
@@ -46,7 +48,8 @@ StoreDb::StoreDb()
 
 StoreDb::~StoreDb()
 {
-    m_insertEvent.reset();
+    sqlite3_finalize(m_insertEvent);
+    m_insertEvent = nullptr;
     m_insertResult.reset();
     m_updateRun.reset();
     if (QSqlDatabase::contains(m_connection)) {
@@ -121,13 +124,15 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
     QString error;
     const int version = StoreSchema::version(db, &error);
     if (version < 0)
-        return fail(QStringLiteral("cannot read the run history (%1); the file was left untouched").arg(error));
+        return fail(
+            QStringLiteral("cannot read the run history (%1); the file was left untouched").arg(error));
     if (version == 0 && StoreSchema::hasForeignTables(db))
         return fail(QStringLiteral("an SQLite database, but not a Flowstudio run history; left untouched"));
     if (version > StoreSchema::Current)
-        return fail(QStringLiteral("written by a newer Flowstudio (history schema %1, this one reads up to %2)")
-                        .arg(version)
-                        .arg(StoreSchema::Current));
+        return fail(
+            QStringLiteral("written by a newer Flowstudio (history schema %1, this one reads up to %2)")
+                .arg(version)
+                .arg(StoreSchema::Current));
     {
         QSqlQuery q(db);
         // WAL: readers (the app's list, `flowrun history`) never wait for a recording run, and a
@@ -141,13 +146,26 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
     if (version == 0 && !StoreSchema::create(db, &error))
         return fail(QStringLiteral("cannot create the run history: %1").arg(error));
     if (version > 0 && version < StoreSchema::Current && !StoreSchema::migrate(db, version, &error))
-        return fail(QStringLiteral("cannot migrate the run history from schema %1: %2; the file was left as it was")
-                        .arg(version)
-                        .arg(error));
+        return fail(
+            QStringLiteral("cannot migrate the run history from schema %1: %2; the file was left as it was")
+                .arg(version)
+                .arg(error));
 
-    m_insertEvent = std::make_unique<QSqlQuery>(db);
-    m_insertEvent->prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO events (run, seq, time, node, kind, attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                       ? *static_cast<sqlite3 *const *>(handle.constData())
+                       : nullptr;
+    sqlite3_finalize(m_insertEvent);
+    m_insertEvent = nullptr;
+    if (!raw
+        || sqlite3_prepare_v3(raw,
+                              "INSERT OR REPLACE INTO events (run, seq, time, node, kind, attempt, data) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              -1, SQLITE_PREPARE_PERSISTENT, &m_insertEvent, nullptr)
+               != SQLITE_OK)
+        return fail(
+            QStringLiteral("cannot prepare the event insert: %1")
+                .arg(raw ? QString::fromUtf8(sqlite3_errmsg(raw)) : QStringLiteral("no SQLite handle")));
     m_insertResult = std::make_unique<QSqlQuery>(db);
     m_insertResult->prepare(QStringLiteral(
         "INSERT OR REPLACE INTO node_results (run, node, state, attempt, ended, duration, error, outputs, "
@@ -189,7 +207,8 @@ QStringList StoreDb::markInterrupted()
         // On another host the pid means nothing here: a recorder that stopped beating for ten
         // minutes (it beats every few seconds) is taken as gone.
         const bool otherHost = !owner.host.isEmpty() && owner.host != m_self.host;
-        const bool gone = owner.pid == 0 || !owner.isAlive() || (otherHost && now - heartbeat > 10 * 60 * 1000);
+        const bool gone
+            = owner.pid == 0 || !owner.isAlive() || (otherHost && now - heartbeat > 10 * 60 * 1000);
         if (!gone || m_active.contains(q.value(1).toString()))
             continue;
         const QString why
@@ -232,12 +251,15 @@ bool StoreDb::beginRun(const RunRecord &run)
     if (!m_open)
         return fail(QStringLiteral("not open"));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO runs (uuid, name, file, workflow, params, status, started, continues, "
-                             "mode, pid, pid_start, host, heartbeat) "
-                             "VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO runs (uuid, name, file, workflow, params, status, started, continues, "
+                       "mode, pid, pid_start, host, heartbeat) "
+                       "VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // A null QString binds as NULL; these columns are NOT NULL text.
-    const auto text = [](const QString &s) { return QVariant(s.isNull() ? QString(QLatin1String("")) : s); };
+    const auto text = [](const QString &s) {
+        return QVariant(s.isNull() ? QString(QLatin1String("")) : s);
+    };
     for (const QVariant &v : {QVariant(run.id), text(run.name), text(run.file), text(run.workflowText),
                               QVariant(jsonText(run.params)), QVariant(run.started ? run.started : now),
                               run.continues.isEmpty() ? QVariant() : QVariant(run.continues),
@@ -289,6 +311,16 @@ static void appendJsonString(QByteArray &out, const QString &text)
     out += '"';
 }
 
+// Kind names as UTF-8, made once per kind: they are bound for every event.
+static const QByteArray &kindUtf8(EventKind kind)
+{
+    static thread_local QHash<int, QByteArray> names;
+    auto it = names.find(int(kind));
+    if (it == names.end())
+        it = names.insert(int(kind), eventKindName(kind).toUtf8());
+    return *it;
+}
+
 static bool encodeLogData(const QVariantMap &data, QByteArray &out)
 {
     const qsizetype n = data.size();
@@ -301,7 +333,8 @@ static bool encodeLogData(const QVariantMap &data, QByteArray &out)
         || (hasItem && item->typeId() != QMetaType::Int))
         return false;
     out.reserve(line->toString().size() + 40);
-    out += hasItem ? QByteArray("{\"item\":") + QByteArray::number(item->toInt()) + ",\"line\":" : QByteArray("{\"line\":");
+    out += hasItem ? QByteArray("{\"item\":") + QByteArray::number(item->toInt()) + ",\"line\":"
+                   : QByteArray("{\"line\":");
     appendJsonString(out, line->toString());
     out += ",\"stream\":";
     appendJsonString(out, stream->toString());
@@ -335,16 +368,26 @@ bool StoreDb::writeEvent(Active &active, const RunEvent &e)
 {
     qint64 outputsSize = 0;
     const QByteArray data = encodeData(e, &outputsSize);
-    QSqlQuery &q = *m_insertEvent;
-    q.bindValue(0, active.rowId);
-    q.bindValue(1, e.seq);
-    q.bindValue(2, e.time);
-    q.bindValue(3, e.node.isEmpty() ? QVariant() : QVariant(e.node));
-    q.bindValue(4, eventKindName(e.kind));
-    q.bindValue(5, e.attempt);
-    q.bindValue(6, data.isNull() ? QVariant() : QVariant(QString::fromUtf8(data)));
-    if (!q.exec())
-        return fail(q);
+    sqlite3_stmt *q = m_insertEvent;
+    sqlite3_bind_int64(q, 1, active.rowId);
+    sqlite3_bind_int64(q, 2, e.seq);
+    sqlite3_bind_int64(q, 3, e.time);
+    if (e.node.isEmpty())
+        sqlite3_bind_null(q, 4);
+    else
+        sqlite3_bind_text16(q, 4, e.node.utf16(), int(e.node.size() * 2), SQLITE_STATIC);
+    const QByteArray &kind = kindUtf8(e.kind);
+    sqlite3_bind_text(q, 5, kind.constData(), int(kind.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(q, 6, e.attempt);
+    if (data.isNull())
+        sqlite3_bind_null(q, 7);
+    else
+        sqlite3_bind_text(q, 7, data.constData(), int(data.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    if (rc != SQLITE_DONE)
+        return fail(QStringLiteral("cannot store an event: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
     active.state.apply(e);
     if (e.kind == EventKind::RunStarted) {
         active.params = e.data.value(QStringLiteral("params")).toMap();
@@ -361,8 +404,8 @@ bool StoreDb::writeEvent(Active &active, const RunEvent &e)
 bool StoreDb::writeNodeResult(Active &active, const RunEvent &e, const QByteArray &dataJson)
 {
     const NodeStatus *n = active.state.node(e.node);
-    const bool withOutputs = (e.kind == EventKind::NodeSucceeded || e.kind == EventKind::NodeCached)
-                             && !dataJson.isEmpty();
+    const bool withOutputs
+        = (e.kind == EventKind::NodeSucceeded || e.kind == EventKind::NodeCached) && !dataJson.isEmpty();
     const QVariantMap outputs = e.data.value(QStringLiteral("outputs")).toMap();
     const QString outputsJson = withOutputs ? jsonText(outputs) : QString();
     QSqlQuery &q = *m_insertResult;
@@ -478,7 +521,8 @@ int StoreDb::remove(const QStringList &ids)
         const qint64 id = find.value(0).toLongLong();
         find.finish();
         for (const char *table : {"events", "node_results"}) {
-            if (!del.exec(QStringLiteral("DELETE FROM %1 WHERE run = %2").arg(QLatin1String(table)).arg(id))) {
+            if (!del.exec(
+                    QStringLiteral("DELETE FROM %1 WHERE run = %2").arg(QLatin1String(table)).arg(id))) {
                 fail(del);
                 rollback();
                 return 0;
@@ -523,7 +567,8 @@ bool StoreDb::storeCached(const QByteArray &key, const QVariantMap &outputs, con
     if (!m_open)
         return false;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO node_cache (key, outputs, run, stored) VALUES (?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO node_cache (key, outputs, run, stored) VALUES (?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(key));
     q.addBindValue(jsonText(outputs));
     q.addBindValue(run);

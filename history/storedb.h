@@ -1,9 +1,9 @@
 #pragma once
 
-#include "runs/runevent.h"
-#include "runs/runstate.h"
 #include "liveness.h"
 #include "runrecord.h"
+#include "runs/runevent.h"
+#include "runs/runstate.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -12,6 +12,8 @@
 
 #include <memory>
 #include <optional>
+
+struct sqlite3_stmt;
 
 namespace Flow {
 
@@ -118,7 +120,9 @@ private:
     Options m_options;
     ProcessStamp m_self;
     QHash<QString, Active> m_active; // runs this connection records
-    std::unique_ptr<QSqlQuery> m_insertEvent;
+    // Events go through SQLite's C API on the connection Qt Sql opened: QSqlQuery's per-bind
+    // placeholder names, QVariants and UTF-16 text cost more than the insert itself (bench/history).
+    sqlite3_stmt *m_insertEvent = nullptr;
     std::unique_ptr<QSqlQuery> m_insertResult;
     std::unique_ptr<QSqlQuery> m_updateRun;
 };

@@ -17,11 +17,21 @@ QString tr(const char *text)
     return QCoreApplication::translate("Flow::FlowEngineImport", text);
 }
 
-const QStringList &taggedTypes()
+// FlowEngine's Value variants, keyed in lower case: hand-written files spell the tag in any case and
+// often with the JSON Schema names (integer, boolean), so those are read as the variant they mean.
+const QHash<QString, QString> &taggedTypes()
 {
-    static const QStringList types{"Null",  "Bool",   "Number",    "String",   "Bytes",  "Json",
-                                   "Array", "Object", "StringArc", "BytesArc", "JsonArc"};
+    static const QHash<QString, QString> types{
+        {"null", "Null"},        {"bool", "Bool"},      {"boolean", "Bool"}, {"number", "Number"},
+        {"integer", "Number"},   {"int", "Number"},     {"float", "Number"}, {"string", "String"},
+        {"bytes", "Bytes"},      {"json", "Json"},      {"array", "Array"},  {"object", "Object"},
+        {"stringarc", "String"}, {"bytesarc", "Bytes"}, {"jsonarc", "Json"}};
     return types;
+}
+
+QString taggedType(const QJsonObject &object)
+{
+    return taggedTypes().value(object.value(QLatin1String("type")).toString().toLower());
 }
 
 Value number(double d)
@@ -100,7 +110,7 @@ bool isTaggedValue(const QJsonObject &object)
         return false;
     if (object.size() == 2 && !object.contains(QLatin1String("value")))
         return false;
-    return taggedTypes().contains(object.value(QLatin1String("type")).toString());
+    return !taggedType(object).isEmpty();
 }
 
 Value unwrap(const QJsonValue &json)
@@ -108,11 +118,11 @@ Value unwrap(const QJsonValue &json)
     if (!json.isObject() || !isTaggedValue(json.toObject()))
         return plain(json);
     const QJsonObject tagged = json.toObject();
-    const QString type = tagged.value(QLatin1String("type")).toString();
+    const QString type = taggedType(tagged);
     const QJsonValue value = tagged.value(QLatin1String("value"));
     if (type == u"Null")
         return Value();
-    if (type == u"Bytes" || type == u"BytesArc")
+    if (type == u"Bytes")
         return bytes(value);
     return plain(value);
 }

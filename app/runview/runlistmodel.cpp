@@ -1,6 +1,6 @@
 #include "runlistmodel.h"
 
-#include "runnodemodel.h" // formatElapsed, nodeStateIcon
+#include "runnodemodel.h" // nodeStateIcon
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -175,7 +175,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         if (!s.startedAt())
             return {};
         const qint64 end = s.finishedAt() ? s.finishedAt() : QDateTime::currentMSecsSinceEpoch();
-        return formatElapsed(end - s.startedAt());
+        return durationText(end - s.startedAt());
     }
     }
     return {};

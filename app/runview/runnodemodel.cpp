@@ -69,40 +69,6 @@ bool isDarkPalette()
 
 } // namespace
 
-QString formatElapsed(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 1000)
-        return QCoreApplication::translate("Flow::RunNodeModel", "%1 ms").arg(ms);
-    if (ms < 60000) {
-        // One decimal below 10 s, where it still says something.
-        const double s = double(ms) / 1000.0;
-        return QCoreApplication::translate("Flow::RunNodeModel", "%1 s")
-            .arg(QLocale().toString(s, 'f', s < 10 ? 1 : 0));
-    }
-    const qint64 total = ms / 1000;
-    if (total < 3600)
-        return QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QChar(u'0'));
-    return QStringLiteral("%1:%2:%3")
-        .arg(total / 3600)
-        .arg(total / 60 % 60, 2, 10, QChar(u'0'))
-        .arg(total % 60, 2, 10, QChar(u'0'));
-}
-
-QString formatClock(qint64 ms)
-{
-    const qint64 total = qMax<qint64>(0, ms) / 1000;
-    if (total < 3600)
-        return QStringLiteral("%1:%2")
-            .arg(total / 60, 2, 10, QChar(u'0'))
-            .arg(total % 60, 2, 10, QChar(u'0'));
-    return QStringLiteral("%1:%2:%3")
-        .arg(total / 3600)
-        .arg(total / 60 % 60, 2, 10, QChar(u'0'))
-        .arg(total % 60, 2, 10, QChar(u'0'));
-}
-
 RunNodeModel::RunNodeModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_ticker(new QTimer(this))
@@ -371,7 +337,7 @@ QVariant RunNodeModel::displayData(const QString &id, const NodeStatus &n, int c
         return n.startedAt ? QDateTime::fromMSecsSinceEpoch(n.startedAt).toString(QStringLiteral("hh:mm:ss"))
                            : QString();
     case DurationColumn:
-        return formatElapsed(durationOf(n));
+        return durationText(durationOf(n));
     case MessageColumn:
         return firstLine(n.state == NodeState::Failed ? n.error : n.message);
     }

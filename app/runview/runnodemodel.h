@@ -12,17 +12,14 @@
 #include <QSet>
 #include <QStringList>
 
+#include "runs/durationtext.h" // durationText, clockText: used with this model everywhere
+
 #include <functional>
 
 class QTimer;
 
 namespace Flow {
 
-
-// "850 ms", "3.4 s", "42 s", "1:02", "1:02:03": a duration as a person reads it in a table cell.
-QString formatElapsed(qint64 ms);
-// "00:12", "01:02", "1:02:03": a stopwatch, for the time a run has been going.
-QString formatClock(qint64 ms);
 // The state's glyph in its colour (for the palette in use), at 16 and 32 px.
 QIcon nodeStateIcon(NodeState state);
 

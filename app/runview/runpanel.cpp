@@ -240,7 +240,7 @@ void RunPanel::updateSummary()
         break;
     case RunPhase::Running: {
         const int done = s.finishedCount();
-        const QString elapsed = formatClock(m_model->now() - s.startedAt());
+        const QString elapsed = clockText(m_model->now() - s.startedAt());
         text = failed ? tr("Running — %1/%2 done, %n failed, %3 elapsed", nullptr, failed)
                             .arg(done)
                             .arg(s.nodeCount())
@@ -249,14 +249,14 @@ void RunPanel::updateSummary()
         break;
     }
     case RunPhase::Succeeded:
-        text = tr("Succeeded in %1").arg(formatElapsed(s.finishedAt() - s.startedAt()));
+        text = tr("Succeeded in %1").arg(durationText(s.finishedAt() - s.startedAt()));
         break;
     case RunPhase::Failed:
-        text = s.error().isEmpty() ? tr("Failed after %1").arg(formatElapsed(s.finishedAt() - s.startedAt()))
+        text = s.error().isEmpty() ? tr("Failed after %1").arg(durationText(s.finishedAt() - s.startedAt()))
                                    : tr("Failed: %1").arg(s.error().section(u'\n', 0, 0));
         break;
     case RunPhase::Cancelled:
-        text = tr("Cancelled after %1").arg(formatElapsed(s.finishedAt() - s.startedAt()));
+        text = tr("Cancelled after %1").arg(durationText(s.finishedAt() - s.startedAt()));
         break;
     }
     m_summary->setText(text);

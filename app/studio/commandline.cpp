@@ -104,10 +104,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         CommandLine::tr("Show the run recorded in FILE (the NDJSON of `flowrun run --json`) in the run "
                         "views and on the canvas. With --screenshot, the picture is taken when it is shown."),
         QStringLiteral("FILE"));
-    const QCommandLineOption panel(
-        QStringLiteral("panel"),
-        CommandLine::tr("The bottom panel to show: problems, history, run, log or timeline."),
-        QStringLiteral("PANEL"));
+    const QCommandLineOption panel(QStringLiteral("panel"),
+                                   CommandLine::tr("The bottom panel to show: problems, history (undo), runs "
+                                                   "(the run history), run, log or timeline."),
+                                   QStringLiteral("PANEL"));
     const QList<QCommandLineOption> appOptions{screenshot, size, lang,         theme, select, autosave,
                                                testText,   run,  screenshotAt, param, replay, panel};
     parser.addOptions(appOptions);
@@ -196,7 +196,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return fail(CommandLine::tr("--replay and --run cannot be used together."));
     options.panel = parser.value(panel).toLower();
     static const QStringList panels{QStringLiteral("problems"), QStringLiteral("history"),
-                                    QStringLiteral("run"), QStringLiteral("log"), QStringLiteral("timeline")};
+                                    QStringLiteral("runs"),     QStringLiteral("run"),
+                                    QStringLiteral("log"),      QStringLiteral("timeline")};
     if (!options.panel.isEmpty() && !panels.contains(options.panel))
         return fail(CommandLine::tr("Invalid --panel \"%1\": expected one of %2.")
                         .arg(parser.value(panel), panels.join(QStringLiteral(", "))));

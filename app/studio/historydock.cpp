@@ -18,7 +18,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QToolBar>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -27,6 +26,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -63,32 +63,40 @@ HistoryDock::HistoryDock(RunStore *store, RunWorkbench *runs, WorkflowSession *s
     m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(m_filter);
     bar->addWidget(m_status);
-    const auto button = [&](const QString &name, const QString &text, const QString &tip, auto slot, bool perRun) {
-        auto *b = new QToolButton(this);
-        b->setObjectName(name);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, this, slot);
-        bar->addWidget(b);
-        if (perRun)
-            m_runButtons.append(b);
-    };
-    button(QStringLiteral("history.open"), tr("Open"), tr("Show the run in the run panel, log, timeline and canvas"),
-           [this] { openRun(selectedRun()); }, true);
-    button(QStringLiteral("history.workflow"), tr("Workflow as It Was"),
-           tr("Open the workflow exactly as this run ran it, as a new unsaved document"),
-           [this] { openWorkflowAsItWas(selectedRun()); }, true);
-    button(QStringLiteral("history.resume"), tr("Resume"),
-           tr("Run again only the nodes that did not succeed, with the stored outputs of the others"),
-           [this] { resumeRun(selectedRun()); }, true);
-    button(QStringLiteral("history.rerunFrom"), tr("Re-run From…"),
-           tr("Run a node and everything downstream of it again, with upstream outputs from this run"),
-           [this] { rerunFromNode(); }, true);
-    button(QStringLiteral("history.delete"), tr("Delete"), tr("Delete this run from the history"),
-           [this] { deleteRun(selectedRun()); }, true);
-    button(QStringLiteral("history.prune"), tr("Prune…"), tr("Delete old runs, keeping the newest ones"),
-           [this] { pruneRuns(); }, false);
+    const auto button
+        = [&](const QString &name, const QString &text, const QString &tip, auto slot, bool perRun) {
+              auto *b = new QToolButton(this);
+              b->setObjectName(name);
+              b->setText(text);
+              b->setToolTip(tip);
+              b->setAutoRaise(true);
+              connect(b, &QToolButton::clicked, this, slot);
+              bar->addWidget(b);
+              if (perRun)
+                  m_runButtons.append(b);
+          };
+    button(
+        QStringLiteral("history.open"), tr("Open"),
+        tr("Show the run in the run panel, log, timeline and canvas"), [this] { openRun(selectedRun()); },
+        true);
+    button(
+        QStringLiteral("history.workflow"), tr("Workflow as It Was"),
+        tr("Open the workflow exactly as this run ran it, as a new unsaved document"),
+        [this] { openWorkflowAsItWas(selectedRun()); }, true);
+    button(
+        QStringLiteral("history.resume"), tr("Resume"),
+        tr("Run again only the nodes that did not succeed, with the stored outputs of the others"),
+        [this] { resumeRun(selectedRun()); }, true);
+    button(
+        QStringLiteral("history.rerunFrom"), tr("Re-run From…"),
+        tr("Run a node and everything downstream of it again, with upstream outputs from this run"),
+        [this] { rerunFromNode(); }, true);
+    button(
+        QStringLiteral("history.delete"), tr("Delete"), tr("Delete this run from the history"),
+        [this] { deleteRun(selectedRun()); }, true);
+    button(
+        QStringLiteral("history.prune"), tr("Prune…"), tr("Delete old runs, keeping the newest ones"),
+        [this] { pruneRuns(); }, false);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(HistoryModel::SortRole);
@@ -107,7 +115,8 @@ HistoryDock::HistoryDock(RunStore *store, RunWorkbench *runs, WorkflowSession *s
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &HistoryDock::showMenu);
     connect(m_view, &QTableView::doubleClicked, this, [this] { openRun(selectedRun()); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryDock::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryDock::updateButtons);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -124,6 +133,10 @@ HistoryDock::HistoryDock(RunStore *store, RunWorkbench *runs, WorkflowSession *s
         connect(m_store, &RunStore::opened, this, &HistoryDock::refresh);
         connect(m_store, &RunStore::changed, this, &HistoryDock::refresh);
         connect(m_store, &RunStore::interruptedFound, this, &HistoryDock::refresh);
+        // opened() is emitted from the writer thread and may have been emitted before the connections
+        // above existed (a quick open of an existing file): then nothing would ever list the runs.
+        if (m_store->isOpen())
+            refresh();
     }
     connect(m_runs->runList(), &RunList::feedFinished, m_refreshLater, qOverload<>(&QTimer::start));
     updateButtons();
@@ -192,30 +205,33 @@ void HistoryDock::openRun(const QString &runId)
         m_runs->runList()->setCurrent(feed); // already listed (a live run of this window, or opened before)
         return;
     }
-    m_store->loadRun(runId, this, [this](const std::optional<RunRecord> &run, const QList<NodeResult> &, const QString &error) {
-        if (!run) {
-            QMessageBox::warning(this, tr("Open Run"), tr("The run cannot be read: %1").arg(error));
-            return;
-        }
-        QPointer<StoredRunSource> source = new StoredRunSource(m_store, *run);
-        m_runs->showRun(source);
-        if (source) // the list may have had it already and dropped this one
-            source->start();
-        emit runShown(run->id);
-    });
+    m_store->loadRun(
+        runId, this,
+        [this](const std::optional<RunRecord> &run, const QList<NodeResult> &, const QString &error) {
+            if (!run) {
+                QMessageBox::warning(this, tr("Open Run"), tr("The run cannot be read: %1").arg(error));
+                return;
+            }
+            QPointer<StoredRunSource> source = new StoredRunSource(m_store, *run);
+            m_runs->showRun(source);
+            if (source) // the list may have had it already and dropped this one
+                source->start();
+            emit runShown(run->id);
+        });
 }
 
 void HistoryDock::openWorkflowAsItWas(const QString &runId)
 {
     if (runId.isEmpty() || !m_store)
         return;
-    m_store->loadRun(runId, this, [this](const std::optional<RunRecord> &run, const QList<NodeResult> &, const QString &) {
-        if (!run || !m_files->maybeSave())
-            return;
-        // Unsaved and without a path: saving asks where, so the snapshot never overwrites the file
-        // the workflow has become since.
-        m_session->loadUnsaved(run->workflowText.toUtf8(), QString());
-    });
+    m_store->loadRun(runId, this,
+                     [this](const std::optional<RunRecord> &run, const QList<NodeResult> &, const QString &) {
+                         if (!run || !m_files->maybeSave())
+                             return;
+                         // Unsaved and without a path: saving asks where, so the snapshot never overwrites
+                         // the file the workflow has become since.
+                         m_session->loadUnsaved(run->workflowText.toUtf8(), QString());
+                     });
 }
 
 void HistoryDock::resumeRun(const QString &runId, const QString &fromNode)
@@ -223,7 +239,8 @@ void HistoryDock::resumeRun(const QString &runId, const QString &fromNode)
     if (runId.isEmpty() || !m_store)
         return;
     m_store->loadRun(runId, this,
-                     [this, fromNode](const std::optional<RunRecord> &run, const QList<NodeResult> &nodes, const QString &) {
+                     [this, fromNode](const std::optional<RunRecord> &run, const QList<NodeResult> &nodes,
+                                      const QString &) {
                          if (run)
                              startSeeded(*run, nodes, fromNode);
                      });
@@ -237,7 +254,8 @@ void HistoryDock::startSeeded(const RunRecord &run, const QList<NodeResult> &nod
     }
     const LoadResult loaded = loadAndValidate(run.workflowText.toUtf8(), builtinCatalog());
     if (!loaded.ok()) {
-        QMessageBox::warning(this, tr("Resume"), tr("The workflow of this run no longer reads without errors."));
+        QMessageBox::warning(this, tr("Resume"),
+                             tr("The workflow of this run no longer reads without errors."));
         return;
     }
     QHash<QString, QVariantMap> succeeded;
@@ -270,18 +288,20 @@ void HistoryDock::rerunFromNode()
     const int row = m_model->rowOf(id);
     if (row < 0 || !m_store)
         return;
-    m_store->loadRun(id, this, [this](const std::optional<RunRecord> &run, const QList<NodeResult> &nodes, const QString &) {
-        if (!run)
-            return;
-        const LoadResult loaded = loadAndValidate(run->workflowText.toUtf8(), builtinCatalog());
-        const QStringList ids = loaded.workflow ? loaded.workflow->nodeIds() : QStringList();
-        bool ok = false;
-        const QString node = QInputDialog::getItem(this, tr("Re-run From Node"),
-                                                   tr("Run this node and everything downstream of it again:"), ids, 0,
-                                                   false, &ok);
-        if (ok && !node.isEmpty())
-            startSeeded(*run, nodes, node);
-    });
+    m_store->loadRun(
+        id, this,
+        [this](const std::optional<RunRecord> &run, const QList<NodeResult> &nodes, const QString &) {
+            if (!run)
+                return;
+            const LoadResult loaded = loadAndValidate(run->workflowText.toUtf8(), builtinCatalog());
+            const QStringList ids = loaded.workflow ? loaded.workflow->nodeIds() : QStringList();
+            bool ok = false;
+            const QString node = QInputDialog::getItem(
+                this, tr("Re-run From Node"), tr("Run this node and everything downstream of it again:"), ids,
+                0, false, &ok);
+            if (ok && !node.isEmpty())
+                startSeeded(*run, nodes, node);
+        });
 }
 
 void HistoryDock::deleteRun(const QString &runId)
@@ -289,7 +309,8 @@ void HistoryDock::deleteRun(const QString &runId)
     if (runId.isEmpty() || !m_store)
         return;
     const auto answer = QMessageBox::question(
-        this, tr("Delete Run"), tr("Delete run %1 and all its events from the history? This cannot be undone.").arg(runId.left(8)),
+        this, tr("Delete Run"),
+        tr("Delete run %1 and all its events from the history? This cannot be undone.").arg(runId.left(8)),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
@@ -301,7 +322,8 @@ void HistoryDock::pruneRuns()
     if (!m_store)
         return;
     bool ok = false;
-    const int keep = QInputDialog::getInt(this, tr("Prune Run History"), tr("Keep the newest runs:"), 50, 0, 100000, 1, &ok);
+    const int keep = QInputDialog::getInt(this, tr("Prune Run History"), tr("Keep the newest runs:"), 50, 0,
+                                          100000, 1, &ok);
     if (!ok)
         return;
     const auto answer = QMessageBox::question(

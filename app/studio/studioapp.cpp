@@ -1,13 +1,13 @@
 #include "studioapp.h"
 
 #include "appearance.h"
+#include "documents/recoverymanager.h"
+#include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
-#include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "screenshot.h"
 #include "welcomeview.h"
-#include "documents/workflowsession.h"
 #include "yamleditor.h"
 
 #include "canvas/canvaseditor.h"
@@ -59,6 +59,7 @@ void showPanel(MainWindow &window, const QString &panel)
 {
     static const QHash<QString, QString> docks{{QStringLiteral("problems"), QStringLiteral("ProblemsDock")},
                                                {QStringLiteral("history"), QStringLiteral("UndoHistoryDock")},
+                                               {QStringLiteral("runs"), QStringLiteral("RunHistoryDock")},
                                                {QStringLiteral("run"), QStringLiteral("RunDock")},
                                                {QStringLiteral("log"), QStringLiteral("LogDock")},
                                                {QStringLiteral("timeline"), QStringLiteral("TimelineDock")}};

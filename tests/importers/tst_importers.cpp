@@ -44,6 +44,8 @@ private slots:
     void everyMappedType();
     void shellOutputAndSuccessThroughAnAdapter();
     void unmappableNodeIsKeptAndValidateNamesIt();
+    void taggedValueSpellings_data();
+    void taggedValueSpellings();
     void brokenInput_data();
     void brokenInput();
     void roundTripIsStable_data();
@@ -170,6 +172,34 @@ void tst_Importers::unmappableNodeIsKeptAndValidateNamesIt()
                  "'build_image' was imported from FlowEngine and not converted: 'docker.run'"),
              qPrintable(errors.join('\n')));
     QVERIFY2(errors.join('\n').contains("no input port 'extra'"), qPrintable(errors.join('\n')));
+}
+
+void tst_Importers::taggedValueSpellings_data()
+{
+    QTest::addColumn<QByteArray>("delay");
+    QTest::addColumn<QString>("duration");
+    QTest::newRow("plain") << QByteArray("250") << "250ms";
+    QTest::newRow("tagged") << QByteArray(R"({"type": "Number", "value": 250})") << "250ms";
+    QTest::newRow("lower case") << QByteArray(R"({"type": "number", "value": 250})") << "250ms";
+    QTest::newRow("schema name") << QByteArray(R"({"type": "integer", "value": 250})") << "250ms";
+    QTest::newRow("unknown tag is a map") << QByteArray(R"({"type": "Weird", "value": 250})") << "1s";
+}
+
+// Hand-written files spell the Value tag in any case; a tag we do not know is a plain object, which
+// for delay_ms means FlowEngine's default of one second.
+void tst_Importers::taggedValueSpellings()
+{
+    QFETCH(QByteArray, delay);
+    QFETCH(QString, duration);
+    const QByteArray json
+        = R"({"name": "t", "nodes": [{"id": "a", "node_type": "time.delay", "config": {"delay_ms": )" + delay
+          + "}}], \"connections\": []}";
+    const ImportResult r = importFlowEngine(json);
+    QVERIFY(r.workflow);
+    QCOMPARE(r.workflow->nodes.size(), 1);
+    const Value *d = r.workflow->nodes.first().config.find(u"duration");
+    QVERIFY(d);
+    QCOMPARE(d->toString(), duration);
 }
 
 void tst_Importers::brokenInput_data()

@@ -1,3 +1,4 @@
+#include "runs/durationtext.h"
 #include "runs/ndjson.h"
 #include "runs/replaysource.h"
 #include "runs/runfeed.h"
@@ -55,6 +56,8 @@ private slots:
     void listKeepsFinishedBounded();
     void replayFromNdjsonFile();
     void replayRejectsDamagedFile();
+    void durationTexts_data();
+    void durationTexts();
 };
 
 void tst_Runs::ndjsonSplitAnywhere()
@@ -249,4 +252,29 @@ void tst_Runs::replayRejectsDamagedFile()
 }
 
 QTEST_GUILESS_MAIN(tst_Runs)
+void tst_Runs::durationTexts_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("duration");
+    QTest::addColumn<QString>("elapsed");
+    QTest::addColumn<QString>("clock");
+    QTest::newRow("unknown") << qint64(-1) << "" << "" << "00:00";
+    QTest::newRow("zero") << qint64(0) << "0 ms" << "0 s" << "00:00";
+    QTest::newRow("ms") << qint64(850) << "850 ms" << "0 s" << "00:00";
+    QTest::newRow("tenths below 10 s") << qint64(1240) << "1.2 s" << "1 s" << "00:01";
+    QTest::newRow("whole seconds") << qint64(42900) << "42 s" << "42 s" << "00:42";
+    QTest::newRow("minutes") << qint64(65000) << "1 min 5 s" << "1 min 5 s" << "01:05";
+    QTest::newRow("hours") << qint64(3723000) << "1 h 2 min" << "1 h 2 min" << "1:02:03";
+}
+
+// One style for every duration the app shows (cards, run table, run list, docks).
+void tst_Runs::durationTexts()
+{
+    QFETCH(qint64, ms);
+    QLocale::setDefault(QLocale::c());
+    QTEST(durationText(ms), "duration");
+    QTEST(elapsedText(ms), "elapsed");
+    QTEST(clockText(ms), "clock");
+}
+
 #include "tst_runs.moc"
