@@ -7,16 +7,15 @@ namespace Flow {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Flow::Duration", text);
-}
-
 QString minutesAndMore(qint64 seconds)
 {
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+        return QCoreApplication::translate("Flow::Duration", "%1 min %2 s")
+            .arg(seconds / 60)
+            .arg(seconds % 60);
+    return QCoreApplication::translate("Flow::Duration", "%1 h %2 min")
+        .arg(seconds / 3600)
+        .arg(seconds % 3600 / 60);
 }
 
 } // namespace
@@ -26,9 +25,10 @@ QString durationText(qint64 ms)
     if (ms < 0)
         return {};
     if (ms < 1000)
-        return tr("%1 ms").arg(ms);
+        return QCoreApplication::translate("Flow::Duration", "%1 ms").arg(ms);
     if (ms < 10000)
-        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+        return QCoreApplication::translate("Flow::Duration", "%1 s")
+            .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
     return elapsedText(ms);
 }
 
@@ -38,7 +38,7 @@ QString elapsedText(qint64 ms)
         return {};
     const qint64 s = ms / 1000;
     if (s < 60)
-        return tr("%1 s").arg(s);
+        return QCoreApplication::translate("Flow::Duration", "%1 s").arg(s);
     return minutesAndMore(s);
 }
 

@@ -3,6 +3,9 @@
 #include "commands.h"
 #include "signalpipe.h"
 
+#include "storearchive.h"
+
+#include "history/runstore.h"
 #include "remote/eventarchive.h"
 #include "remote/remoteserver.h"
 
@@ -122,7 +125,8 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
                                                       "current one)."),
                                        QStringLiteral("DIR"));
     const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Keep runs and events in this SQLite history."),
+                                QStringLiteral("Keep runs and events in this SQLite history (default: the "
+                                               "user's, as flowrun run; $FLOWSTUDIO_HISTORY_DB)."),
                                 QStringLiteral("FILE"));
     const QCommandLineOption maxRuns(QStringLiteral("max-runs"),
                                      QStringLiteral("Run at most N workflows at once (default 4)."),
@@ -191,12 +195,26 @@ int serveCommand(const QStringList &args)
     ServeSetup setup;
     if (std::optional<int> exit = prepare(args, setup))
         return *exit;
-    if (!setup.dbPath.isEmpty())
-        printError(QStringLiteral("serve: warning: --db needs the run history, which this build does not "
-                                  "have yet; runs are kept in memory only"));
-    // TODO(history): a RunStore on setup.dbPath implements Remote::EventArchive (see docs/protocol.md).
-    Remote::MemoryArchive archive;
-    Remote::RemoteServer server(setup.options, &archive);
+    // The same history as `flowrun run`: replays survive a restart, and a run this server was
+    // running when it died is found `interrupted` by the next start (RunStore marks it on open).
+    RunStore store(setup.dbPath.isEmpty() ? RunStore::defaultPath() : setup.dbPath);
+    StoreArchive storeArchive(&store);
+    Remote::MemoryArchive memoryArchive;
+    Remote::EventArchive *archive = &storeArchive;
+    QString loadError;
+    if (!store.waitForOpen()) {
+        printError(
+            QStringLiteral("serve: warning: runs are kept in memory only: %1").arg(store.errorString()));
+        archive = &memoryArchive;
+    } else {
+        const int loaded = storeArchive.load(200, &loadError);
+        if (loaded < 0)
+            printError(QStringLiteral("serve: warning: cannot read the history %1: %2")
+                           .arg(store.path(), loadError));
+        else
+            printErr(QStringLiteral("flowrun serve: history %1 (%2 runs)\n").arg(store.path()).arg(loaded));
+    }
+    Remote::RemoteServer server(setup.options, archive);
     QObject::connect(&server, &Remote::RemoteServer::logLine, &server,
                      [](const QString &line) { printErr(QStringLiteral("flowrun serve: %1\n").arg(line)); });
     QString error;

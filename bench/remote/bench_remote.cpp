@@ -68,7 +68,9 @@ int main(int argc, char *argv[])
     const int clients = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 20;
     QTemporaryDir dir;
     ServerProcess server;
-    if (!server.start(0, {QStringLiteral("--workflows"), dir.path()})) {
+    // A history of its own in the temporary directory: never the user's.
+    if (!server.start(0, {QStringLiteral("--workflows"), dir.path(), QStringLiteral("--db"),
+                          dir.filePath(QStringLiteral("bench.db"))})) {
         std::fprintf(stderr, "bench_remote: cannot start flowrun serve\n");
         return 1;
     }

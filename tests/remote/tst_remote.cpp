@@ -99,6 +99,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_tokenFile;
+    int m_servers = 0;
 };
 
 void TestRemote::initTestCase()
@@ -116,6 +117,9 @@ std::unique_ptr<ServerProcess> TestRemote::startServer(quint16 port, QStringList
     auto server = std::make_unique<ServerProcess>();
     QFile::remove(m_dir.filePath("go"));
     extra << QStringLiteral("--workflows") << m_dir.path();
+    // Each server its own history unless the test shares one (restart): no test sees another's runs.
+    if (!extra.contains(QStringLiteral("--db")))
+        extra << QStringLiteral("--db") << m_dir.filePath(QStringLiteral("server%1.db").arg(++m_servers));
     if (!server->start(port, extra))
         return nullptr;
     return server;
@@ -457,11 +461,13 @@ void TestRemote::remoteRunSourceShowsTheRun()
     QCOMPARE(delivered.constLast().kind, EventKind::RunFinished);
 }
 
-// With the in-memory archive a restart loses the run: the client reconnects and is told so (the
-// history's RunStore keeps it; see docs/protocol.md).
+// The server records into a RunStore (--db): killed mid-run and restarted, it finds the run
+// `interrupted`, the client reconnects and resubscribes from the seq it holds, and both it and a new
+// client end with the stored history, every event once.
 void TestRemote::serverKilledAndRestarted()
 {
-    auto server = startServer();
+    const QString db = m_dir.filePath(QStringLiteral("restart.db"));
+    auto server = startServer(0, {QStringLiteral("--db"), db});
     QVERIFY(server);
     const quint16 port = server->port();
     auto client = connectClient(server->url());
@@ -472,7 +478,6 @@ void TestRemote::serverKilledAndRestarted()
             [&](const QString &, const RunEvents &e) { c.events += e; });
     client->subscribe(run, 0);
     QTRY_VERIFY_WITH_TIMEOUT(c.events.size() > 20, Wait);
-    QSignalSpy states(client.get(), &RemoteClient::stateChanged);
     server->kill();
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), RemoteClient::State::Disconnected, Wait);
     const qint64 held = client->lastSeq(run);
@@ -480,15 +485,34 @@ void TestRemote::serverKilledAndRestarted()
 
     // The spies first: the client may reconnect while the new server is still starting.
     QSignalSpy lost(client.get(), &RemoteClient::subscriptionFailed);
-    QSignalSpy welcomed(client.get(), &RemoteClient::welcomed);
-    auto restarted = startServer(port);
+    QSignalSpy resubscribed(client.get(), &RemoteClient::subscribed);
+    auto restarted = startServer(port, {QStringLiteral("--db"), db});
     QVERIFY(restarted);
-    QTRY_VERIFY_WITH_TIMEOUT(!welcomed.isEmpty(), Wait); // reconnected by itself, with backoff
-    QTRY_VERIFY_WITH_TIMEOUT(!lost.isEmpty(), Wait);
-    QCOMPARE(lost.first().at(0).toString(), run);
-    QCOMPARE(lost.first().at(1).toString(), QLatin1String(Code::UnknownRun));
+    QTRY_VERIFY_WITH_TIMEOUT(!resubscribed.isEmpty(), Wait); // reconnected by itself, with backoff
+    QVERIFY(lost.isEmpty());
+    const auto summary = resubscribed.first().at(2).value<RunSummary>();
+    QCOMPARE(summary.run, run);
+    QCOMPARE(summary.status, QStringLiteral("interrupted"));
+    QCOMPARE(summary.workflow, QStringLiteral("Gate"));
+    QVERIFY(summary.lastSeq > 0);
+    const qint64 total = std::max(held, summary.lastSeq);
+    QTRY_COMPARE_WITH_TIMEOUT(c.events.size(), total, Wait);
     for (qsizetype i = 0; i < c.events.size(); ++i)
-        QCOMPARE(c.events.at(i).seq, qint64(i + 1)); // what it held before the kill has no hole or duplicate
+        QCOMPARE(c.events.at(i).seq, qint64(i + 1)); // no hole, no duplicate across the restart
+
+    // A new client replays the stored run from the start: exactly what was committed, once each.
+    auto fresh = connectClient(restarted->url());
+    QVERIFY(fresh);
+    Collector f;
+    connect(fresh.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { f.events += e; });
+    fresh->subscribe(run, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(f.events.size(), summary.lastSeq, Wait);
+    for (qsizetype i = 0; i < f.events.size(); ++i) {
+        QCOMPARE(f.events.at(i).seq, qint64(i + 1));
+        QCOMPARE(f.events.at(i).kind, c.events.at(i).kind);
+    }
+    QVERIFY2(restarted->log().contains(QStringLiteral("(1 runs)")), qPrintable(restarted->log()));
 }
 
 void TestRemote::sigtermShutsDownGracefully()

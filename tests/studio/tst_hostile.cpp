@@ -6,6 +6,7 @@
 #include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
+#include "model/workflowdocument.h"
 #include "notificationbar.h"
 #include "problemsview.h"
 #include "yamleditor.h"
@@ -15,6 +16,7 @@
 #include <QtTest>
 
 using namespace Flow;
+using namespace Flow::Studio;
 
 namespace {
 
@@ -139,10 +141,12 @@ void tst_Hostile::fileDeletedOnDiskKeepsEdits()
     const QString path = dir.filePath(QStringLiteral("gone.yaml"));
     QVERIFY(StudioTest::writeFile(path, StudioTest::twoNodes()));
     QVERIFY(window.files()->openFile(path));
-    // An unsaved edit, then another program deletes the file.
-    window.yamlEditor()->append(QStringLiteral("# an edit\n"));
+    // An unsaved edit (comments are dropped on save, so a real change), then another program deletes
+    // the file.
+    window.yamlEditor()->setText(window.yamlEditor()->text().replace(QStringLiteral("name: Two nodes"),
+                                                                     QStringLiteral("name: an edit")));
     const QString edited = window.yamlEditor()->text();
-    QTRY_VERIFY(window.session()->text().contains("# an edit"));
+    QTRY_VERIFY(window.session()->text().contains("an edit"));
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY(window.notifications()->bar(QStringLiteral("disk-change")));
     QVERIFY(window.notifications()
@@ -153,7 +157,7 @@ void tst_Hostile::fileDeletedOnDiskKeepsEdits()
     QCOMPARE(window.yamlEditor()->text(), edited);
     QVERIFY(window.files()->save());
     QCOMPARE(StudioTest::readFile(path), window.session()->text());
-    QVERIFY(StudioTest::readFile(path).contains("# an edit"));
+    QVERIFY(StudioTest::readFile(path).contains("name: an edit"));
 }
 
 QTEST_MAIN(tst_Hostile)
