@@ -41,8 +41,8 @@
         <translation>Zuerst die zu extrahierenden Knoten auswählen</translation>
     </message>
     <message>
-        <source>'%1' reads nodes.%2 in an expression across the selection's border; select both or neither</source>
-        <translation>'%1' liest nodes.%2 in einem Ausdruck über die Grenze der Auswahl hinweg; beide oder keinen auswählen</translation>
+        <source>&apos;%1&apos; reads nodes.%2 in an expression across the selection&apos;s border; select both or neither</source>
+        <translation>&apos;%1&apos; liest nodes.%2 in einem Ausdruck über die Grenze der Auswahl hinweg; beide oder keinen auswählen</translation>
     </message>
     <message>
         <source>from %1</source>
@@ -710,7 +710,7 @@
         <translation>Führt einen Befehl aus und überträgt seine Ausgabe laufend. Ein Text läuft über /bin/sh -c; eine Liste ist das argv.</translation>
     </message>
     <message>
-        <source>Text written to the command's standard input</source>
+        <source>Text written to the command&apos;s standard input</source>
         <translation>Text für die Standardeingabe des Befehls</translation>
     </message>
     <message>
@@ -1061,15 +1061,15 @@ Letzter Fehler: %4</translation>
         <translation>Es kann nur eine FILE auf einmal geöffnet werden.</translation>
     </message>
     <message>
-        <source>Invalid --size "%1": expected WIDTHxHEIGHT such as 1600x1000.</source>
+        <source>Invalid --size &quot;%1&quot;: expected WIDTHxHEIGHT such as 1600x1000.</source>
         <translation>Ungültiges --size „%1“: erwartet wird BREITExHÖHE wie 1600x1000.</translation>
     </message>
     <message>
-        <source>Invalid --theme "%1": expected system, light or dark.</source>
+        <source>Invalid --theme &quot;%1&quot;: expected system, light or dark.</source>
         <translation>Ungültiges --theme „%1“: erwartet wird system, light oder dark.</translation>
     </message>
     <message>
-        <source>Invalid --autosave-interval-ms "%1".</source>
+        <source>Invalid --autosave-interval-ms &quot;%1&quot;.</source>
         <translation>Ungültiges --autosave-interval-ms „%1“.</translation>
     </message>
     <message>
@@ -1085,7 +1085,7 @@ Letzter Fehler: %4</translation>
         <translation>Ein Parameter des Workflows für --run (wiederholbar).</translation>
     </message>
     <message>
-        <source>Invalid --screenshot-at "%1": expected seconds, such as 1.5.</source>
+        <source>Invalid --screenshot-at &quot;%1&quot;: expected seconds, such as 1.5.</source>
         <translation>Ungültiges --screenshot-at „%1“: erwartet werden Sekunden, etwa 1.5.</translation>
     </message>
     <message>
@@ -1093,11 +1093,11 @@ Letzter Fehler: %4</translation>
         <translation>--screenshot-at braucht --run und --screenshot.</translation>
     </message>
     <message>
-        <source>Invalid --param "%1": expected NAME=VALUE.</source>
+        <source>Invalid --param &quot;%1&quot;: expected NAME=VALUE.</source>
         <translation>Ungültiges --param „%1“: erwartet wird NAME=WERT.</translation>
     </message>
     <message>
-        <source>Invalid --panel "%1": expected one of %2.</source>
+        <source>Invalid --panel &quot;%1&quot;: expected one of %2.</source>
         <translation>Ungültiges --panel „%1“: erwartet wird eines von %2.</translation>
     </message>
     <message>
@@ -1218,11 +1218,11 @@ Letzter Fehler: %4</translation>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <source>Save the changes to "%1" before closing?</source>
+        <source>Save the changes to &quot;%1&quot; before closing?</source>
         <translation>Änderungen an „%1“ vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <source>Your changes are lost if you don't save them.</source>
+        <source>Your changes are lost if you don&apos;t save them.</source>
         <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
     </message>
     <message>
@@ -1479,8 +1479,8 @@ Workflow: %2
         <translation>Unbekannter Typ</translation>
     </message>
     <message>
-        <source>The node id: letters, digits, '_' and '-'. Renaming updates every reference.</source>
-        <translation>Die Knoten-ID: Buchstaben, Ziffern, '_' und '-'. Umbenennen passt jeden Verweis an.</translation>
+        <source>The node id: letters, digits, &apos;_&apos; and &apos;-&apos;. Renaming updates every reference.</source>
+        <translation>Die Knoten-ID: Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;. Umbenennen passt jeden Verweis an.</translation>
     </message>
     <message>
         <source>Id</source>
@@ -1728,8 +1728,8 @@ Workflow: %2
         <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
-        <source>&lt;p style="font-size:large"&gt;Start by dragging a node from the palette&lt;/p&gt;&lt;p&gt;or press Tab (or double-click) on the canvas to search for one.&lt;br&gt;Ctrl+Shift+P finds any command.&lt;/p&gt;</source>
-        <translation>&lt;p style="font-size:large"&gt;Ziehen Sie zuerst einen Knoten aus der Palette&lt;/p&gt;&lt;p&gt;oder drücken Sie Tab (oder doppelklicken Sie) auf der Arbeitsfläche, um einen zu suchen.&lt;br&gt;Strg+Umschalt+P findet jeden Befehl.&lt;/p&gt;</translation>
+        <source>&lt;p style=&quot;font-size:large&quot;&gt;Start by dragging a node from the palette&lt;/p&gt;&lt;p&gt;or press Tab (or double-click) on the canvas to search for one.&lt;br&gt;Ctrl+Shift+P finds any command.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;font-size:large&quot;&gt;Ziehen Sie zuerst einen Knoten aus der Palette&lt;/p&gt;&lt;p&gt;oder drücken Sie Tab (oder doppelklicken Sie) auf der Arbeitsfläche, um einen zu suchen.&lt;br&gt;Strg+Umschalt+P findet jeden Befehl.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Next Problem</source>
@@ -1959,8 +1959,8 @@ Workflow: %2
         <translation>Wenn</translation>
     </message>
     <message>
-        <source>Once; or a list ["a", "b"] or an expression</source>
-        <translation>Einmal; oder eine Liste ["a", "b"] oder ein Ausdruck</translation>
+        <source>Once; or a list [&quot;a&quot;, &quot;b&quot;] or an expression</source>
+        <translation>Einmal; oder eine Liste [&quot;a&quot;, &quot;b&quot;] oder ein Ausdruck</translation>
     </message>
     <message>
         <source>Run once per item; the item is ${{ item }} and its position ${{ index }}.</source>
@@ -2039,8 +2039,8 @@ Workflow: %2
         <translation>Keine Dauer: Verwenden Sie eine Einheit, wie in 250ms, 30s, 10m oder 1h.</translation>
     </message>
     <message>
-        <source>A list must be written as JSON, e.g. ["a", "b"].</source>
-        <translation>Eine Liste muss als JSON geschrieben werden, z. B. ["a", "b"].</translation>
+        <source>A list must be written as JSON, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation>Eine Liste muss als JSON geschrieben werden, z. B. [&quot;a&quot;, &quot;b&quot;].</translation>
     </message>
 </context>
 <context>
@@ -2054,7 +2054,7 @@ Workflow: %2
         <translation>Dieser Workflow hat keine Parameter.</translation>
     </message>
     <message>
-        <source>Values for this run. Fields left as they are use the workflow's defaults.</source>
+        <source>Values for this run. Fields left as they are use the workflow&apos;s defaults.</source>
         <translation>Werte für diesen Lauf. Unveränderte Felder nehmen die Vorgaben des Workflows.</translation>
     </message>
     <message>
@@ -2082,8 +2082,8 @@ Workflow: %2
         <translation>Braucht ein JSON-Array, etwa [1, 2].</translation>
     </message>
     <message>
-        <source>Needs a JSON object, like {"key": 1}.</source>
-        <translation>Braucht ein JSON-Objekt, etwa {"key": 1}.</translation>
+        <source>Needs a JSON object, like {&quot;key&quot;: 1}.</source>
+        <translation>Braucht ein JSON-Objekt, etwa {&quot;key&quot;: 1}.</translation>
     </message>
     <message>
         <source>Not a valid value.</source>
@@ -2105,7 +2105,7 @@ Workflow: %2
         <translation>Mit &amp;Parametern ausführen…</translation>
     </message>
     <message>
-        <source>Choose the workflow's parameters, then run it</source>
+        <source>Choose the workflow&apos;s parameters, then run it</source>
         <translation>Die Parameter des Workflows wählen, dann ausführen</translation>
     </message>
     <message>
@@ -2296,15 +2296,15 @@ Workflow: %2
         <translation>Einen FlowEngine-Workflow (JSON) als neuen Flowstudio-Workflow öffnen</translation>
     </message>
     <message>
-        <source>'%1' names no workflow file (its path is empty or an expression)</source>
-        <translation>'%1' benennt keine Workflow-Datei (der Pfad ist leer oder ein Ausdruck)</translation>
+        <source>&apos;%1&apos; names no workflow file (its path is empty or an expression)</source>
+        <translation>&apos;%1&apos; benennt keine Workflow-Datei (der Pfad ist leer oder ein Ausdruck)</translation>
     </message>
     <message>
         <source>The sub-workflow %1 does not exist</source>
         <translation>Der Sub-Workflow %1 existiert nicht</translation>
     </message>
     <message>
-        <source>Save this workflow first: the subflow's path is relative to its file</source>
+        <source>Save this workflow first: the subflow&apos;s path is relative to its file</source>
         <translation>Diesen Workflow zuerst speichern: Der Pfad des Sub-Workflows ist relativ zu seiner Datei</translation>
     </message>
     <message>
@@ -2320,7 +2320,7 @@ Workflow: %2
         <translation>Workflows (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>Choose another file than this workflow's own</source>
+        <source>Choose another file than this workflow&apos;s own</source>
         <translation>Eine andere Datei als die dieses Workflows wählen</translation>
     </message>
     <message>
@@ -2418,8 +2418,8 @@ Workflow: %2
         <translation>Jedes Beispiel wird als eigene Kopie geöffnet: erkunden, ausführen, ändern.</translation>
     </message>
     <message>
-        <source>Could not copy the example "%1"</source>
-        <translation>Das Beispiel "%1" konnte nicht kopiert werden</translation>
+        <source>Could not copy the example &quot;%1&quot;</source>
+        <translation>Das Beispiel &quot;%1&quot; konnte nicht kopiert werden</translation>
     </message>
 </context>
 <context>
