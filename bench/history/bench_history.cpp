@@ -6,6 +6,7 @@
 //  - open_s: reading the recorded 1,000,000-event run back (the History dock's reader thread) and
 //    folding it through RunState, the cost under opening it in the app.
 // --quick: smaller numbers, one round (a smoke test of the harness).
+#include "benchworkflow.h"
 #include "history/runstore.h"
 #include "history/storedb.h"
 #include "runs/runstate.h"
@@ -76,21 +77,6 @@ double storeRound(const QString &path, int lines)
     return double(lines) / (double(t.nsecsElapsed()) / 1e9);
 }
 
-QString writeWorkflow(const QString &dir, int nodes, int linesPerNode)
-{
-    QByteArray yaml = "flowstudio: 1\nname: Bench\nsettings: {max_parallel: 2}\nnodes:\n";
-    for (int i = 0; i < nodes; ++i)
-        yaml += QStringLiteral("  n%1:\n    type: shell.exec\n    config: {command: \"seq 1 %2\"}\n")
-                    .arg(i)
-                    .arg(linesPerNode)
-                    .toUtf8();
-    const QString path = dir + QStringLiteral("/bench.yaml");
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(yaml);
-    return path;
-}
-
 double runOnce(const QStringList &args)
 {
     QProcess p;
@@ -118,7 +104,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < rounds; ++i)
         store.append(storeRound(dir.filePath(QStringLiteral("store.db")), lines));
 
-    const QString wf = writeWorkflow(dir.path(), nodes, lines / nodes);
+    const QString wf = Bench::writeLinesWorkflow(dir.path(), nodes, lines / nodes);
     const QString db = dir.filePath(QStringLiteral("runs.db"));
     QList<double> with, without;
     for (int i = 0; i < rounds; ++i) {

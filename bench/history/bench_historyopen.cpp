@@ -11,6 +11,7 @@
 #include "app/runview/runpanel.h"
 #include "app/runview/runviewdata.h"
 #include "app/runview/timelineview.h"
+#include "benchworkflow.h"
 #include "canvas/graphscene.h"
 #include "history/runstore.h"
 #include "history/storedrunsource.h"
@@ -48,21 +49,6 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
            + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-QString writeWorkflow(const QString &dir, int nodes, int linesPerNode)
-{
-    QByteArray yaml = "flowstudio: 1\nname: Bench\nsettings: {max_parallel: 2}\nnodes:\n";
-    for (int i = 0; i < nodes; ++i)
-        yaml += QStringLiteral("  n%1:\n    type: shell.exec\n    config: {command: \"seq 1 %2\"}\n")
-                    .arg(i)
-                    .arg(linesPerNode)
-                    .toUtf8();
-    const QString path = dir + QStringLiteral("/bench.yaml");
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(yaml);
-    return path;
 }
 
 // Counts the widgets that have painted the run's final state (a partly folded run does not count).
@@ -179,7 +165,7 @@ int main(int argc, char **argv)
     QProcess p;
     p.setStandardOutputFile(QProcess::nullDevice());
     p.start(QStringLiteral(FLOWRUN_PATH), {QStringLiteral("run"), QStringLiteral("--db"), db,
-                                           writeWorkflow(dir.path(), nodes, lines / nodes)});
+                                           Bench::writeLinesWorkflow(dir.path(), nodes, lines / nodes)});
     p.waitForFinished(600000);
 
     RunStore store(db);
