@@ -25,18 +25,12 @@ QString jsonText(const QVariantMap &map)
     return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact));
 }
 
+// The stored status is the reducer's phase name; a run not started yet is already "running" here,
+// since it has a row only once its run.started is being written.
 QString statusOf(const RunState &state)
 {
-    switch (state.phase()) {
-    case RunPhase::Succeeded:
-        return QStringLiteral("succeeded");
-    case RunPhase::Failed:
-        return QStringLiteral("failed");
-    case RunPhase::Cancelled:
-        return QStringLiteral("cancelled");
-    default:
-        return QStringLiteral("running");
-    }
+    const RunPhase phase = state.phase();
+    return runPhaseName(phase == RunPhase::NotStarted ? RunPhase::Running : phase);
 }
 
 } // namespace
