@@ -6,6 +6,15 @@ function(flow_set_warnings target)
     endif()
 endfunction()
 
+# flow_test_timeout(var seconds): seconds scaled for sanitizer builds (FLOW_TEST_TIMEOUT_SCALE).
+function(flow_test_timeout var seconds)
+    if(NOT FLOW_TEST_TIMEOUT_SCALE)
+        set(FLOW_TEST_TIMEOUT_SCALE 1)
+    endif()
+    math(EXPR scaled "${seconds} * ${FLOW_TEST_TIMEOUT_SCALE}")
+    set(${var} ${scaled} PARENT_SCOPE)
+endfunction()
+
 # flow_add_test(NAME name SOURCES ... LIBS ... [TIMEOUT s] [LABELS ...])
 # One Qt Test executable registered with CTest, run offscreen with a timeout.
 function(flow_add_test)
@@ -13,6 +22,7 @@ function(flow_add_test)
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()
+    flow_test_timeout(T_TIMEOUT ${T_TIMEOUT})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
     target_compile_definitions(${T_NAME} PRIVATE

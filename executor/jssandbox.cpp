@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJSEngine>
+#include <QThread>
 
 #include <cmath>
 
@@ -10,8 +11,8 @@ namespace Flow {
 namespace {
 
 // The calling thread's engine. Worker threads belong to one Run's pool, so an engine never outlives
-// its run's workers; at process exit (no application left) it is leaked on purpose rather than torn
-// down in a half-destroyed Qt.
+// its run's workers and goes with its thread. The main thread's goes when the application does (a
+// post routine, while Qt is still whole); only without an application is it left to the OS.
 struct EngineHolder
 {
     QJSEngine *engine = nullptr;
@@ -22,11 +23,28 @@ struct EngineHolder
     }
 };
 
+EngineHolder *s_mainThreadHolder = nullptr;
+
+void deleteMainThreadEngine()
+{
+    if (s_mainThreadHolder) {
+        delete s_mainThreadHolder->engine;
+        s_mainThreadHolder->engine = nullptr;
+        s_mainThreadHolder = nullptr;
+    }
+}
+
 QJSEngine &threadEngine()
 {
     thread_local EngineHolder holder;
-    if (!holder.engine)
+    if (!holder.engine) {
         holder.engine = new QJSEngine;
+        const QCoreApplication *app = QCoreApplication::instance();
+        if (app && QThread::currentThread() == app->thread() && !s_mainThreadHolder) {
+            s_mainThreadHolder = &holder;
+            qAddPostRoutine(deleteMainThreadEngine);
+        }
+    }
     return *holder.engine;
 }
 

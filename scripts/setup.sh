@@ -4,8 +4,9 @@
 #   bash scripts/setup.sh test   install dependencies, build from scratch with -Werror, run every test
 # Other steps: deps | build | ctest. Environment: JOBS (default 2), BUILD_DIR (default build, or
 # build-ci for `test`), TEST_TIMEOUT (whole test run, seconds; default 1500),
-# FLOW_CI_STAGES (which `test` stages run, in order: normal asan tsan fuzz; default "normal fuzz" until
-# the sanitizer stages are measured to fit CI's time, see docs/reliability.md), FUZZ_SECONDS (default 45).
+# FLOW_CI_STAGES (which `test` stages run, in order, from: normal asan tsan fuzz; default "asan tsan fuzz":
+# the asan stage builds every target and runs every test, so a plain build would only repeat it; see
+# docs/reliability.md for what each costs), FUZZ_SECONDS (default 30).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -82,11 +83,11 @@ sanitizer_env() {
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp"
 }
 
-# ASan+UBSan: the libraries and every test (no benchmarks), the whole suite under it.
+# ASan+UBSan: every target (benchmarks too, so they keep compiling), the whole suite under it.
 run_asan() {
     local dir=${BUILD_DIR:-build-ci}-asan start=$SECONDS
     rm -rf "$dir"
-    configure "$dir" -DFLOW_SANITIZE=address -DFLOW_BUILD_BENCH=OFF
+    configure "$dir" -DFLOW_SANITIZE=address -DFLOW_WERROR=ON
     cmake --build "$dir" -j "$jobs"
     echo "setup: asan built in $((SECONDS - start)) s"
     sanitizer_env
@@ -96,11 +97,11 @@ run_asan() {
 
 # TSan: only the threaded cores (executor, runs, history store, remote) and their tests.
 tsan_tests=(tst_scheduler tst_policies tst_events tst_runselection tst_shellrun tst_runs tst_historystore
-    tst_protocol tst_remote)
+    tst_historycli tst_subflow tst_protocol tst_remote)
 run_tsan() {
     local dir=${BUILD_DIR:-build-ci}-tsan start=$SECONDS
     rm -rf "$dir"
-    configure "$dir" -DFLOW_SANITIZE=thread -DFLOW_BUILD_BENCH=OFF
+    configure "$dir" -DFLOW_SANITIZE=thread -DFLOW_BUILD_BENCH=OFF -DFLOW_WERROR=ON
     cmake --build "$dir" -j "$jobs" --target "${tsan_tests[@]}" flowrun
     echo "setup: tsan built in $((SECONDS - start)) s"
     sanitizer_env
@@ -111,7 +112,7 @@ run_tsan() {
 
 # Every libFuzzer target for a short fixed time; any crash, leak or broken promise fails.
 run_fuzz() {
-    FLOW_FUZZ_BUILD="${BUILD_DIR:-build-ci}-fuzz" bash "$root/fuzz/run.sh" --all "${FUZZ_SECONDS:-45}"
+    FLOW_FUZZ_BUILD="${BUILD_DIR:-build-ci}-fuzz" bash "$root/fuzz/run.sh" --all "${FUZZ_SECONDS:-30}"
 }
 
 run_stage() { # name function
@@ -125,7 +126,7 @@ run_stage() { # name function
 
 run_ci() {
     local start=$SECONDS stage
-    for stage in ${FLOW_CI_STAGES:-normal fuzz}; do
+    for stage in ${FLOW_CI_STAGES:-asan tsan fuzz}; do
         case $stage in
         normal) run_stage normal run_tests ;;
         asan) run_stage asan run_asan ;;

@@ -192,8 +192,9 @@ bool StopWatch::shouldStop() const
 static qint64 roundedBudget(qint64 ms)
 {
     // The deadline was set a moment before the node started; round that moment away so the message
-    // shows the timeout the author wrote ("30s", not "29998ms").
-    const qint64 step = ms >= 10000 ? 1000 : ms >= 1000 ? 100 : 10;
+    // shows the timeout the author wrote ("30s", not "29998ms"). Under load (or a sanitizer) that
+    // moment is tens of ms, hence steps of 50 ms below a second.
+    const qint64 step = ms >= 10000 ? 1000 : ms >= 1000 ? 100 : 50;
     return (ms + step / 2) / step * step;
 }
 
