@@ -103,6 +103,7 @@ private:
         bool retryable = true;
         QVariantList items;
         qint64 duration = 0;
+        QString fromRun; // Cached: the run that computed the outputs
     };
 
     struct Slot
@@ -155,7 +156,8 @@ private:
     void completeItem(const Job &job, Outcome &outcome);
     void fillItems(int node);
     void attemptFailed(int node, const QString &error, bool retryable);
-    void succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind = EventKind::NodeSucceeded);
+    void succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind = EventKind::NodeSucceeded,
+                 const QString &fromRun = {});
     void fail(int node, const QString &error);
     void finishNode(int node, NodeState state, EventKind kind, QVariantMap data);
     void skipDependents(int node, const QString &reason);

@@ -520,6 +520,8 @@ int StoreDb::remove(const QStringList &ids)
     QSqlQuery find(database());
     find.prepare(QStringLiteral("SELECT id FROM runs WHERE uuid = ?"));
     QSqlQuery del(database());
+    QSqlQuery forget(database());
+    forget.prepare(QStringLiteral("DELETE FROM node_cache WHERE run = ?"));
     for (const QString &uuid : ids) {
         find.addBindValue(uuid);
         if (!find.exec() || !find.next())
@@ -536,6 +538,13 @@ int StoreDb::remove(const QStringList &ids)
         }
         if (!del.exec(QStringLiteral("DELETE FROM runs WHERE id = %1").arg(id))) {
             fail(del);
+            rollback();
+            return 0;
+        }
+        // A cached result names the run that computed it: it goes with that run.
+        forget.addBindValue(uuid);
+        if (!forget.exec()) {
+            fail(forget);
             rollback();
             return 0;
         }

@@ -43,6 +43,7 @@ struct NodeStatus
     int maxAttempts = 1;   // from node.started {attempts}: the most attempts the node gets
     int logLines = 0;
     QVariantMap outputs; // from node.succeeded / node.cached
+    QString fromRun;     // node.cached {run}: the run the outputs were taken from (resume, cache)
 
     friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
 };

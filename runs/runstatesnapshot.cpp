@@ -23,6 +23,8 @@ QJsonObject statusToJson(const NodeStatus &n)
     o.insert(u"maxAttempts", n.maxAttempts);
     o.insert(u"logLines", n.logLines);
     o.insert(u"outputs", QJsonObject::fromVariantMap(n.outputs));
+    if (!n.fromRun.isEmpty())
+        o.insert(u"fromRun", n.fromRun);
     return o;
 }
 
@@ -55,6 +57,7 @@ std::optional<NodeStatus> statusFromJson(const QJsonObject &o)
     n.maxAttempts = o.value(u"maxAttempts").toInt(1);
     n.logLines = o.value(u"logLines").toInt();
     n.outputs = o.value(u"outputs").toObject().toVariantMap();
+    n.fromRun = o.value(u"fromRun").toString();
     return n;
 }
 

@@ -3,6 +3,7 @@
 #include "historydock.h"
 #include "history/runrecorder.h"
 #include "history/runstore.h"
+#include "history/storenodecache.h"
 
 #include "commandpalette.h"
 #include "filecontroller.h"
@@ -164,6 +165,7 @@ void MainWindow::createDocks()
     createRunDocks(problemsDock);
     m_historyStore = new RunStore(RunStore::defaultPath(), this);
     new RunRecorder(m_historyStore, m_runs->runList(), this);
+    m_runs->setNodeCache(std::make_unique<StoreNodeCache>(m_historyStore->path()));
     m_historyDock = new HistoryDock(m_historyStore, m_runs, m_session, m_files, this);
     tabifyDockWidget(historyDock, addDock(QStringLiteral("RunHistoryDock"), tr("Run History"), m_historyDock,
                                           Qt::BottomDockWidgetArea));
