@@ -111,6 +111,7 @@ private:
     bool writeSummary(Active &active);
     bool writeFinalState(const Active &active);
     RunRecord recordFrom(const QSqlQuery &q, bool withWorkflow) const;
+    static QString jsonText(const QVariantMap &map);
     QByteArray encodeData(const RunEvent &event, qint64 *outputsSize) const;
 
     QString m_connection;

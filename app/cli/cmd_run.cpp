@@ -86,8 +86,11 @@ public:
                      QStringLiteral("succeeded in %1").arg(seconds(e.data.value("duration").toLongLong())));
             break;
         case EventKind::NodeCached:
-            if (m_live)
-                line(e.node, QStringLiteral("cached"));
+            if (m_live) {
+                const QString from = e.data.value("run").toString();
+                line(e.node, from.isEmpty() ? QStringLiteral("cached")
+                                            : QStringLiteral("cached (from run %1)").arg(from.left(8)));
+            }
             break;
         case EventKind::NodeFailed:
             failed(e);

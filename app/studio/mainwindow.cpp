@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "remotedock.h"
+#include "canvasrunmenu.h"
 #include "historydock.h"
 #include "history/runrecorder.h"
 #include "history/runstore.h"
@@ -167,6 +168,7 @@ void MainWindow::createDocks()
     new RunRecorder(m_historyStore, m_runs->runList(), this);
     m_runs->setNodeCache(std::make_unique<StoreNodeCache>(m_historyStore->path()));
     m_historyDock = new HistoryDock(m_historyStore, m_runs, m_session, m_files, this);
+    m_canvasRunMenu = new CanvasRunMenu(m_canvas->view(), m_historyStore, m_historyDock, m_runs, m_session, this);
     tabifyDockWidget(historyDock, addDock(QStringLiteral("RunHistoryDock"), tr("Run History"), m_historyDock,
                                           Qt::BottomDockWidgetArea));
     problemsDock->raise();
