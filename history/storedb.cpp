@@ -318,11 +318,15 @@ bool StoreDb::storeCached(const QByteArray &key, const QVariantMap &outputs, con
 {
     if (!m_open)
         return false;
+    // The cap of kept outputs holds here too: a larger result is not cached (the node runs again).
+    const QString json = jsonText(outputs);
+    if (json.toUtf8().size() > m_options.outputsCap)
+        return false;
     QSqlQuery q(database());
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO node_cache (key, outputs, run, stored) VALUES (?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(key));
-    q.addBindValue(jsonText(outputs));
+    q.addBindValue(json);
     q.addBindValue(run);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     return q.exec() || fail(q);
