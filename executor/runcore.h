@@ -8,8 +8,8 @@
 #include "expressions.h"
 #include "jssandbox.h"
 #include "model/diagnostic.h"
-#include "runs/runevent.h"
 #include "runoptions.h"
+#include "runs/runevent.h"
 #include "runs/runstate.h"
 
 #include <QDeadlineTimer>
@@ -187,7 +187,7 @@ private:
     QString m_workingDirectory;
     QVariantMap m_params;
     QHash<QString, QString> m_env;
-    QStringList m_secretValues; // longest first
+    QStringList m_secretValues;              // longest first
     std::unique_ptr<RunBackends> m_backends; // executor/backends: local or Slurm, per node
     int m_maxParallel = 1;
     OnError m_onError = OnError::Stop;

@@ -76,10 +76,11 @@ void CanvasRunMenu::addEntries(QMenu *menu, const QString &nodeId)
                           settleRerun(rerun, runs, nodeId);
                           oneSettled();
                       });
-    m_store->listRuns(workflowRuns(), resume, [this, resume, oneSettled](const QList<RunRecord> &runs, const QString &) {
-        settleResume(resume, runs);
-        oneSettled();
-    });
+    m_store->listRuns(workflowRuns(), resume,
+                      [this, resume, oneSettled](const QList<RunRecord> &runs, const QString &) {
+                          settleResume(resume, runs);
+                          oneSettled();
+                      });
 }
 
 void CanvasRunMenu::settleRerun(QAction *action, const QList<RunRecord> &runs, const QString &nodeId)
@@ -109,9 +110,9 @@ void CanvasRunMenu::settleResume(QAction *action, const QList<RunRecord> &runs)
     } else {
         const QString id = runs.first().id;
         action->setEnabled(true);
-        action->setToolTip(
-            tr("Run again only the nodes of run %1 that did not succeed, with the stored outputs of the others")
-                .arg(id.left(8)));
+        action->setToolTip(tr("Run again only the nodes of run %1 that did not succeed, with the stored "
+                              "outputs of the others")
+                               .arg(id.left(8)));
         action->setData(id);
         connect(action, &QAction::triggered, this, [this, id] { m_history->resumeRun(id); });
     }

@@ -44,7 +44,8 @@ QByteArray workflow(const QByteArray &workCommand)
            + workCommand
            + "\"}\n"
              "  use:\n    type: shell.exec\n"
-             "    config: {command: \"echo use >> effects.txt; echo got ${{ nodes.work.outputs.stdout }}\"}\n";
+             "    config: {command: \"echo use >> effects.txt; echo got ${{ nodes.work.outputs.stdout "
+             "}}\"}\n";
 }
 
 const QByteArray Work = "echo work >> effects.txt; echo 42";
@@ -139,7 +140,8 @@ void tst_HistoryCache::hitInLaterProcessNamesItsRun()
     const RunEvent *cached = find(second, EventKind::NodeCached, "work");
     QVERIFY(cached);
     QCOMPARE(cached->data.value("run").toString(), first.first().run);
-    QCOMPARE(cached->data.value("outputs").toMap().value("stdout").toString().trimmed(), QStringLiteral("42"));
+    QCOMPARE(cached->data.value("outputs").toMap().value("stdout").toString().trimmed(),
+             QStringLiteral("42"));
     // `work` ran once in all; `use` (not cached) each time, fed the cached output.
     QCOMPARE(count("work"), 1);
     QCOMPARE(count("use"), 2);

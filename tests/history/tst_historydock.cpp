@@ -215,7 +215,8 @@ void tst_HistoryDock::cachedNodeSaysWhichRunItCameFrom()
     window.runs()->clearAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(dock->model()->rowOf(second) >= 0, 10000);
     dock->openRun(second);
-    QTRY_VERIFY(window.runs()->runList()->feed(second) && window.runs()->runList()->feed(second)->isFinished());
+    QTRY_VERIFY(window.runs()->runList()->feed(second)
+                && window.runs()->runList()->feed(second)->isFinished());
     RunNodeModel *nodes = window.runs()->runPanel()->model();
     QTRY_COMPARE(nodes->rowCount(), 1);
     QCOMPARE(nodes->index(0, RunNodeModel::MessageColumn).data().toString(),
@@ -225,13 +226,14 @@ void tst_HistoryDock::cachedNodeSaysWhichRunItCameFrom()
 
 void tst_HistoryDock::canvasMenuResumesAndRerunsFromNode()
 {
-    const QString wf = write("menu.yaml", "flowstudio: 1\nname: Menu\nnodes:\n"
-                                          "  a:\n    type: shell.exec\n    config: {command: \"echo a >> menu.txt\"}\n"
-                                          "  b:\n    type: shell.exec\n    after: [a]\n"
-                                          "    config: {command: \"echo b >> menu.txt; test -f menu.ok\"}\n"
-                                          "  c:\n    type: shell.exec\n    after: [b]\n"
-                                          "    config: {command: \"echo c >> menu.txt; "
-                                          "while [ -f menu.hold ]; do sleep 0.05; done\"}\n");
+    const QString wf
+        = write("menu.yaml", "flowstudio: 1\nname: Menu\nnodes:\n"
+                             "  a:\n    type: shell.exec\n    config: {command: \"echo a >> menu.txt\"}\n"
+                             "  b:\n    type: shell.exec\n    after: [a]\n"
+                             "    config: {command: \"echo b >> menu.txt; test -f menu.ok\"}\n"
+                             "  c:\n    type: shell.exec\n    after: [b]\n"
+                             "    config: {command: \"echo c >> menu.txt; "
+                             "while [ -f menu.hold ]; do sleep 0.05; done\"}\n");
     MainWindow window;
     window.resize(1200, 800);
     window.show();
@@ -288,7 +290,8 @@ void tst_HistoryDock::canvasMenuResumesAndRerunsFromNode()
     // The store's writer commits the window's runs after their feed has shown them: wait until the
     // history has the resumed run as finished.
     HistoryModel *runs = window.historyDock()->model();
-    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(resumed) >= 0 && runs->run(runs->rowOf(resumed))->isFinished(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(resumed) >= 0 && runs->run(runs->rowOf(resumed))->isFinished(),
+                             10000);
     menu = nodeMenu(window, "c");
     QVERIFY(menu);
     rerun = menu->findChild<QAction *>("canvas.rerunFromNode");
