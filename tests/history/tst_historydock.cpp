@@ -213,7 +213,8 @@ void tst_HistoryDock::cachedNodeSaysWhichRunItCameFrom()
     // Opened from the dock, the stored run says so in its node list.
     const QString second = feed->runId();
     window.runs()->clearAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(dock->model()->rowOf(second) >= 0, 10000);
+    HistoryModel *runs = dock->model();
+    QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(second) >= 0 && runs->run(runs->rowOf(second))->isFinished(), 10000);
     dock->openRun(second);
     QTRY_VERIFY(window.runs()->runList()->feed(second)
                 && window.runs()->runList()->feed(second)->isFinished());
