@@ -153,14 +153,15 @@ void tst_HistoryCache::hitInLaterProcessNamesItsRun()
     QCOMPARE(record.value("nodes").toObject().value("cached").toInt(), 1);
     QJsonObject work;
     for (const QJsonValue &v : record.value("node_results").toArray()) {
-        if (v.toObject().value("node") == u"work")
+        if (v.toObject().value("node").toString() == u"work")
             work = v.toObject();
     }
     QCOMPARE(work.value("state").toString(), QStringLiteral("cached"));
     QCOMPARE(work.value("from_run").toString(), first.first().run);
     QByteArray text;
     QCOMPARE(flowrunExit({"show", second.first().run, "--db", db()}, &text), 0);
-    QVERIFY2(text.contains("from run " + first.first().run.left(8).toUtf8()), text.constData());
+    const QByteArray from = "from run " + first.first().run.left(8).toUtf8();
+    QVERIFY2(text.contains(from), text.constData());
 }
 
 void tst_HistoryCache::misses_data()

@@ -57,6 +57,7 @@ private:
 
 void tst_HistoryDock::initTestCase()
 {
+    qRegisterMetaType<QMenu *>(); // CanvasRunMenu::entriesSettled, for QSignalSpy
     m_db = m_dir.filePath("history.db");
     qputenv("FLOWSTUDIO_HISTORY_DB", m_db.toUtf8());
 }
@@ -240,7 +241,7 @@ void tst_HistoryDock::canvasMenuResumesAndRerunsFromNode()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.session()->load(wf));
-    QTRY_VERIFY(window.canvas()->scene()->nodeItem("c"));
+    QTRY_VERIFY(window.canvas()->scene()->nodeItem(QStringLiteral("c")));
 
     // No run of this workflow yet: both entries are there, disabled, and say why.
     QMenu *menu = nodeMenu(window, "b");
