@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QMenu>
 
+#include <memory>
+
 namespace Flow::Studio {
 
 CanvasRunMenu::CanvasRunMenu(GraphView *view, RunStore *store, HistoryDock *history, RunWorkbench *runs,
