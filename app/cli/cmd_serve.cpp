@@ -102,10 +102,11 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
                                         QStringLiteral("Accept at most N clients (default 64)."),
                                         QStringLiteral("N"));
-    const QCommandLineOption maxQueued(QStringLiteral("max-queued-kb"),
-                                       QStringLiteral("Drop a client once more than KB wait to be sent to "
-                                                      "it (default 16384)."),
-                                       QStringLiteral("KB"));
+    const QCommandLineOption maxQueued(
+        QStringLiteral("max-queued-kb"),
+        QStringLiteral("Drop a client once more than KB wait to be sent to "
+                       "it (default 16384, at least 1024: a frame is up to a few hundred KB)."),
+        QStringLiteral("KB"));
     const QCommandLineOption stallTimeout(QStringLiteral("stall-timeout-s"),
                                           QStringLiteral("Drop a client that has read nothing for S seconds "
                                                          "while data waits for it (default 30)."),
@@ -152,7 +153,7 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
     if (auto exit = RemoteArgs::number(p, maxClients, 1, o.maxClients, command))
         return exit;
     qint64 queuedKb = o.maxQueuedBytes >> 10;
-    if (auto exit = RemoteArgs::number(p, maxQueued, qint64(16), queuedKb, command))
+    if (auto exit = RemoteArgs::number(p, maxQueued, qint64(1024), queuedKb, command))
         return exit;
     o.maxQueuedBytes = queuedKb << 10;
     int stallSeconds = o.stallTimeoutMs / 1000;

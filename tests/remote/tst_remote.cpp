@@ -644,7 +644,7 @@ void TestRemote::watchCommand()
 // nothing for --stall-timeout-s; meanwhile the run goes on and a reading client gets all of it.
 void TestRemote::slowClientIsDropped()
 {
-    auto server = startServer(0, {QStringLiteral("--max-queued-kb"), QStringLiteral("256"),
+    auto server = startServer(0, {QStringLiteral("--max-queued-kb"), QStringLiteral("2048"),
                                   QStringLiteral("--stall-timeout-s"), QStringLiteral("2")});
     QVERIFY(server);
     auto reader = connectClient(server->url());
@@ -666,7 +666,9 @@ void TestRemote::slowClientIsDropped()
     QVERIFY2(server->log().contains(QStringLiteral("too slow")), qPrintable(server->log()));
     QVERIFY(!got.finished());
     open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.finished(), Wait * 2);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        got.finished(), qPrintable(QStringLiteral("%1 events; %2").arg(got.events.size()).arg(server->log())),
+        Wait * 3);
     QVERIFY(got.complete());
     QCOMPARE(got.events.constLast().data.value("status").toString(), QStringLiteral("succeeded"));
     QSignalSpy status(reader.get(), &RemoteClient::statusReceived);
