@@ -5,6 +5,7 @@
 #include "runs/runlist.h"
 #include "runview/eventstream.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -58,6 +59,9 @@ private slots:
     void replayRejectsDamagedFile();
     void durationTexts_data();
     void durationTexts();
+    void eventTimesMatchQDateTime_data();
+    void eventTimesMatchQDateTime();
+    void eventTimesOtherIsoForms();
 };
 
 void tst_Runs::ndjsonSplitAnywhere()
@@ -155,7 +159,7 @@ void tst_Runs::feedIgnoresOtherRunsAndRepeats()
     RunEvents shown;
     connect(&feed, &RunFeed::applied, this, [&](const RunEvents &batch) { shown += batch; });
     feed.apply(events.first(5));
-    RunEvents mixed = events.first(8);     // five seen already, three new
+    RunEvents mixed = events.first(8);      // five seen already, three new
     mixed.insert(6, sampleRun("r2").at(5)); // and one of another run in the middle
     feed.apply(mixed);
     feed.apply(sampleRun("r2"));
@@ -258,13 +262,27 @@ void tst_Runs::durationTexts_data()
     QTest::addColumn<QString>("duration");
     QTest::addColumn<QString>("elapsed");
     QTest::addColumn<QString>("clock");
-    QTest::newRow("unknown") << qint64(-1) << "" << "" << "00:00";
-    QTest::newRow("zero") << qint64(0) << "0 ms" << "0 s" << "00:00";
-    QTest::newRow("ms") << qint64(850) << "850 ms" << "0 s" << "00:00";
-    QTest::newRow("tenths below 10 s") << qint64(1240) << "1.2 s" << "1 s" << "00:01";
-    QTest::newRow("whole seconds") << qint64(42900) << "42 s" << "42 s" << "00:42";
-    QTest::newRow("minutes") << qint64(65000) << "1 min 5 s" << "1 min 5 s" << "01:05";
-    QTest::newRow("hours") << qint64(3723000) << "1 h 2 min" << "1 h 2 min" << "1:02:03";
+    QTest::newRow("unknown") << qint64(-1) << ""
+                             << ""
+                             << "00:00";
+    QTest::newRow("zero") << qint64(0) << "0 ms"
+                          << "0 s"
+                          << "00:00";
+    QTest::newRow("ms") << qint64(850) << "850 ms"
+                        << "0 s"
+                        << "00:00";
+    QTest::newRow("tenths below 10 s") << qint64(1240) << "1.2 s"
+                                       << "1 s"
+                                       << "00:01";
+    QTest::newRow("whole seconds") << qint64(42900) << "42 s"
+                                   << "42 s"
+                                   << "00:42";
+    QTest::newRow("minutes") << qint64(65000) << "1 min 5 s"
+                             << "1 min 5 s"
+                             << "01:05";
+    QTest::newRow("hours") << qint64(3723000) << "1 h 2 min"
+                           << "1 h 2 min"
+                           << "1:02:03";
 }
 
 // One style for every duration the app shows (cards, run table, run list, docks).
@@ -275,6 +293,60 @@ void tst_Runs::durationTexts()
     QTEST(durationText(ms), "duration");
     QTEST(elapsedText(ms), "elapsed");
     QTEST(clockText(ms), "clock");
+}
+
+void tst_Runs::eventTimesMatchQDateTime_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("epoch") << qint64(0);
+    QTest::newRow("before the epoch") << qint64(-1);
+    QTest::newRow("a day and a ms before") << qint64(-86'400'001);
+    QTest::newRow("year 1") << qint64(-62135596800000);
+    QTest::newRow("year 9999 end") << qint64(253402300799999);
+    QTest::newRow("year 10000") << qint64(253402300800000);
+    QTest::newRow("year 0") << qint64(-62135596800001);
+    QTest::newRow("2000-02-29") << qint64(951782400123);
+    QTest::newRow("2100-03-01") << qint64(4107542400000);
+    QTest::newRow("now-ish") << qint64(1'796'000'000'007);
+    // Every day of 4 years around a leap year, at a time with every field non-zero.
+    for (qint64 day = 0; day < 4 * 366; day += 37)
+        QTest::addRow("day %lld", day) << qint64(1'577'836'800'000 + day * 86'400'000 + 45'296'789);
+}
+
+// The event codec writes and reads its ISO times itself (one per event, the hot path of the NDJSON
+// and WebSocket streams): byte for byte what QDateTime writes, and every time back exactly.
+void tst_Runs::eventTimesMatchQDateTime()
+{
+    QFETCH(qint64, ms);
+    RunEvent e;
+    e.run = QStringLiteral("r");
+    e.seq = 1;
+    e.time = ms;
+    const QString written = e.toJson().value(QLatin1String("time")).toString();
+    QCOMPARE(written, QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    // Read back as QDateTime reads it (which does not read its own years 0 and 10000).
+    const std::optional<RunEvent> back = RunEvent::fromJson(e.toJson());
+    const QDateTime qt = QDateTime::fromString(written, Qt::ISODateWithMs);
+    QCOMPARE(back.has_value(), qt.isValid());
+    if (back)
+        QCOMPARE(back->time, ms);
+}
+
+// Times not in the exact form the codec writes are still read, as QDateTime reads them; a damaged
+// one is refused.
+void tst_Runs::eventTimesOtherIsoForms()
+{
+    auto timeOf = [](const QString &time) -> std::optional<qint64> {
+        const QJsonObject o{{"run", "r"}, {"seq", 1}, {"kind", "node.log"}, {"time", time}};
+        const std::optional<RunEvent> e = RunEvent::fromJson(o);
+        return e ? std::optional<qint64>(e->time) : std::nullopt;
+    };
+    QCOMPARE(timeOf("2026-12-04T01:02:03.456+01:00"), qint64(1796342523456));
+    QCOMPARE(timeOf("2026-12-04T01:02:03Z"), qint64(1796346123000));
+    QCOMPARE(timeOf("2026-12-04T01:02:03.456Z"), qint64(1796346123456));
+    QVERIFY(!timeOf("2026-02-30T01:02:03.456Z"));
+    QVERIFY(!timeOf("2026-13-04T01:02:03.456Z"));
+    QVERIFY(!timeOf("yesterday"));
 }
 
 #include "tst_runs.moc"
