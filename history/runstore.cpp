@@ -3,6 +3,7 @@
 #include "storedb.h"
 
 #include <QDir>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThread>
@@ -210,12 +211,19 @@ RunStore::RunStore(const QString &path, QObject *parent)
     m_readerThread->setObjectName(QStringLiteral("RunStore reader"));
     m_writer->moveToThread(m_writerThread);
     m_reader->moveToThread(m_readerThread);
-    // The reader opens once the writer has created or migrated the file. Connected before the writer
-    // starts opening: a quick open used to emit opened() before this connection existed, and the
-    // reader then never started polling for other processes' commits.
-    connect(this, &RunStore::opened, m_reader, [r = m_reader](bool ok) {
-        if (ok)
-            r->db();
+    // The reader opens once the writer has created or migrated the file, and only when it is wanted:
+    // a read, or a listener of changed() (connectNotify). A recording that reads nothing (`flowrun
+    // run`) then opens the file once, not twice. Connected before the writer starts opening: a quick
+    // open used to emit opened() before this connection existed, and the reader then never started
+    // polling for other processes' commits.
+    connect(this, &RunStore::opened, m_reader, [this](bool ok) {
+        bool wanted = false;
+        {
+            std::lock_guard lock(m_mutex);
+            wanted = m_readerWanted;
+        }
+        if (ok && wanted)
+            m_reader->db();
     });
     m_readerThread->start();
     m_writerThread->start();
@@ -235,6 +243,22 @@ RunStore::~RunStore()
     m_readerThread->wait();
     delete m_writer;
     delete m_reader;
+}
+
+void RunStore::connectNotify(const QMetaMethod &signal)
+{
+    if (signal != QMetaMethod::fromSignal(&RunStore::changed))
+        return;
+    bool openNow = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (std::exchange(m_readerWanted, true))
+            return;
+        // Not open yet: the opened() connection of the constructor opens the reader.
+        openNow = m_openDone && m_openOk;
+    }
+    if (openNow)
+        post(m_reader, [r = m_reader] { r->db(); });
 }
 
 void RunStore::post(QObject *worker, std::function<void()> work)

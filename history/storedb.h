@@ -124,7 +124,7 @@ private:
     // Events go through SQLite's C API on the connection Qt Sql opened: QSqlQuery's per-bind
     // placeholder names, QVariants and UTF-16 text cost more than the insert itself (bench/history).
     sqlite3_stmt *m_insertEvent = nullptr;
-    std::unique_ptr<QSqlQuery> m_insertResult;
+    sqlite3_stmt *m_insertResult = nullptr;
     std::unique_ptr<QSqlQuery> m_updateRun;
 };
 
