@@ -40,8 +40,19 @@ StoreDb::StoreDb()
     , m_self(ProcessStamp::current())
 {}
 
+int StoreDb::walHook(void *self, sqlite3 *db, const char *name, int pages)
+{
+    auto *store = static_cast<StoreDb *>(self);
+    store->m_walPages = pages;
+    if (pages >= AutoCheckpointPages && sqlite3_wal_checkpoint(db, name) == SQLITE_OK)
+        store->m_walPages = 0;
+    return SQLITE_OK;
+}
+
 StoreDb::~StoreDb()
 {
+    if (m_raw && m_walPages > SmallWalPages)
+        sqlite3_db_config(m_raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     sqlite3_finalize(m_insertEvent);
     m_insertEvent = nullptr;
     sqlite3_finalize(m_insertResult);
@@ -137,6 +148,10 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
             return fail(q);
         if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
             return fail(q);
+        // The log is kept between processes (see below): a big run's log shrinks back to 1 MB when
+        // it restarts, instead of staying as large as it once grew.
+        if (!q.exec(QStringLiteral("PRAGMA journal_size_limit=1048576")))
+            return fail(q);
     }
     if (version == 0 && !StoreSchema::create(db, &error))
         return fail(QStringLiteral("cannot create the run history: %1").arg(error));
@@ -150,12 +165,18 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
     sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
                        ? *static_cast<sqlite3 *const *>(handle.constData())
                        : nullptr;
-    // No checkpoint when the connection closes: it would fsync the log and the file on the exit path
-    // of every `flowrun run` (tens of ms on a slow disk). A commit in the WAL is as safe as one in
-    // the main file (the next opener reads the log); SQLite still checkpoints when the log passes
-    // its auto-checkpoint size (1,000 pages), so it does not grow without bound.
-    if (raw)
+    // No checkpoint when the connection closes while the log is small: it would fsync the log and
+    // the file on the exit path of every `flowrun run` (tens of ms on a slow disk). A commit in the
+    // WAL is as safe as one in the main file (the next opener reads the log). But the first opener
+    // reads the whole log again (about 1.5 ms a MB), so a connection that leaves more than
+    // SmallWalPages checkpoints on close (~StoreDb); and walHook() checkpoints at 1,000 pages as
+    // SQLite's own auto-checkpoint, which a hook of ours replaces, would.
+    m_raw = raw;
+    m_walPages = 0;
+    if (raw) {
         sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        sqlite3_wal_hook(raw, &StoreDb::walHook, this);
+    }
     sqlite3_finalize(m_insertEvent);
     m_insertEvent = nullptr;
     if (!raw
@@ -493,12 +514,21 @@ bool StoreDb::writeSummary(Active &a)
 // without folding its events again (StoredRunSource).
 bool StoreDb::writeFinalState(const Active &a)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE runs SET snapshot = ? WHERE id = ?"));
-    // snapshotJson(): the same text as through QJsonDocument, several times cheaper for a big run.
-    q.addBindValue(QString::fromUtf8(a.state.snapshotJson()));
-    q.addBindValue(a.rowId);
-    return q.exec() || fail(q);
+    // snapshotJson(): the same text as through QJsonDocument, several times cheaper for a big run;
+    // bound as UTF-8 through the C API (through QString it was converted twice more).
+    const QByteArray json = a.state.snapshotJson();
+    sqlite3_stmt *q = nullptr;
+    if (sqlite3_prepare_v2(m_raw, "UPDATE runs SET snapshot = ? WHERE id = ?", -1, &q, nullptr) != SQLITE_OK)
+        return fail(QStringLiteral("cannot store the run's final state: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(m_raw))));
+    sqlite3_bind_text(q, 1, json.constData(), int(json.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, a.rowId);
+    const int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return fail(QStringLiteral("cannot store the run's final state: %1")
+                        .arg(QString::fromUtf8(sqlite3_errstr(rc))));
+    return true;
 }
 
 bool StoreDb::append(const RunEvents &events)
