@@ -454,9 +454,10 @@ bool StoreDb::writeNodeResult(Active &active, const RunEvent &e, const QByteArra
     QByteArray outputsJson;
     if (withOutputs) {
         const QVariantMap outputs = e.data.value(QStringLiteral("outputs")).toMap();
-        outputsJson = outputs.isEmpty() ? QByteArray("{}")
-                                        : QJsonDocument(QJsonObject::fromVariantMap(outputs))
-                                              .toJson(QJsonDocument::Compact);
+        outputsJson
+            = outputs.isEmpty()
+                  ? QByteArray("{}")
+                  : QJsonDocument(QJsonObject::fromVariantMap(outputs)).toJson(QJsonDocument::Compact);
     }
     // Through SQLite's C API like the events: one of these per node.
     sqlite3_stmt *q = m_insertResult;

@@ -17,8 +17,8 @@
 #include <pthread.h>
 #include <sched.h>
 #include <sys/mman.h>
-#include <sys/utsname.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -182,8 +182,8 @@ pid_t startSharedGuard(int fd)
 {
     if (!kernelKeepsSharedGuardOnCrash())
         return -1;
-    void *stack = ::mmap(nullptr, kGuardStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK,
-                         -1, 0);
+    void *stack = ::mmap(nullptr, kGuardStack, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED)
         return -1;
     // Never unmapped: the guard may outlive every thread of ours.

@@ -49,7 +49,8 @@ void tst_DeathSignal::childrenDieWithFlowrun_data()
     // Each command writes its pids, then would leave an `effect` file if it were not killed.
     const QString grandchild
         = u"\"sleep 300 & echo $! > pids.tmp; echo $$ >> pids.tmp; mv pids.tmp pids; wait; touch effect\""_s;
-    QTest::newRow("argv, the child itself") << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1 << SIGKILL;
+    QTest::newRow("argv, the child itself")
+        << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1 << SIGKILL;
     QTest::newRow("shell and its foreground grandchild") << grandchild << 2 << SIGKILL;
     QTest::newRow("grandchild shell ignoring SIGTERM")
         << QString::fromUtf8(R"("sh -c 'trap \"\" TERM; echo $$ > pids; sleep 300; touch effect' & wait")")

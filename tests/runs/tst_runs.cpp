@@ -129,7 +129,8 @@ void tst_Runs::snapshotJsonEscapesLikeQt()
         .add(3, EventKind::NodeProgress, "plain", 1, {{"fraction", 1.0 / 3.0}, {"text", "\u00bd"}})
         .add(4, EventKind::NodeFailed, "quote\"d", 0, {{"error", "line 1\nline 2\r"}})
         .add(5, EventKind::NodeSucceeded, "caf\u00e9", 1,
-             {{"duration", 7}, {"outputs", QVariantMap{{"list", QVariantList{1, "two", 3.5}}, {"n", QVariant()}}}})
+             {{"duration", 7},
+              {"outputs", QVariantMap{{"list", QVariantList{1, "two", 3.5}}, {"n", QVariant()}}}})
         .finish(9, QStringLiteral("failed"));
     const RunState state = RunState::fold(s);
     QCOMPARE(state.snapshotJson(), QJsonDocument(state.snapshot()).toJson(QJsonDocument::Compact));
