@@ -3,6 +3,7 @@
 #include "storedb.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QPointer>
 #include <QStandardPaths>
@@ -15,6 +16,10 @@ namespace {
 constexpr int HeartbeatMs = 5000;
 constexpr int RetryMs = 250;
 constexpr int PollMs = 1000;
+// At most one commit per this interval while events keep coming: a chain of quick nodes delivers a
+// few events at a time, and each commit rewrites the same few pages (the run's row, the tails of the
+// events and results). flush() and the end of a run do not wait for it.
+constexpr qint64 MinCommitIntervalMs = 10;
 
 void deliver(const QPointer<QObject> &context, std::function<void()> call)
 {
@@ -54,7 +59,21 @@ public:
         m_retry = new QTimer(this);
         m_retry->setSingleShot(true);
         connect(m_retry, &QTimer::timeout, this, [this] { flush(); });
+        m_later = new QTimer(this);
+        m_later->setSingleShot(true);
+        m_later->setTimerType(Qt::PreciseTimer);
+        connect(m_later, &QTimer::timeout, this, [this] { flush(); });
         flush();
+    }
+
+    // What append() asks for: a commit now, or once MinCommitIntervalMs has passed since the last.
+    void flushSoon()
+    {
+        const qint64 since = m_lastCommit.isValid() ? m_lastCommit.elapsed() : MinCommitIntervalMs;
+        if (since >= MinCommitIntervalMs)
+            flush();
+        else if (!m_later->isActive())
+            m_later->start(int(MinCommitIntervalMs - since));
     }
 
     void flush()
@@ -82,6 +101,9 @@ public:
         }
         if (!m_db->append(m_events))
             return trouble();
+        m_lastCommit.start();
+        if (m_later->isActive())
+            m_later->stop();
         QHash<QString, qint64> last;
         for (const RunEvent &e : std::as_const(m_events))
             last[e.run] = e.seq;
@@ -104,7 +126,8 @@ public:
             drop();
         delete m_heartbeat;
         delete m_retry;
-        m_heartbeat = m_retry = nullptr;
+        delete m_later;
+        m_heartbeat = m_retry = m_later = nullptr;
         m_db.reset();
     }
 
@@ -142,6 +165,8 @@ private:
     QString m_reported;
     QTimer *m_heartbeat = nullptr;
     QTimer *m_retry = nullptr;
+    QTimer *m_later = nullptr; // flushSoon()'s wait
+    QElapsedTimer m_lastCommit;
 };
 
 // Lives in the reader thread: its own connection, so that a long read never delays a commit.
@@ -309,11 +334,13 @@ void RunStore::append(const RunEvents &events)
         post = !std::exchange(m_flushPosted, true);
     }
     if (post)
-        this->post(m_writer, [w = m_writer] { w->flush(); });
+        this->post(m_writer, [w = m_writer] { w->flushSoon(); });
 }
 
 bool RunStore::flush(int timeoutMs)
 {
+    // Whatever waits for a commit interval goes now.
+    post(m_writer, [w = m_writer] { w->flush(); });
     std::unique_lock lock(m_mutex);
     const qint64 target = m_appended;
     return m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
