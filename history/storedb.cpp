@@ -32,11 +32,23 @@ StoreDb::StoreDb()
     , m_self(ProcessStamp::current())
 {}
 
+int StoreDb::walHook(void *self, sqlite3 *db, const char *name, int pages)
+{
+    auto *store = static_cast<StoreDb *>(self);
+    store->m_walPages = pages;
+    if (pages >= AutoCheckpointPages && sqlite3_wal_checkpoint(db, name) == SQLITE_OK)
+        store->m_walPages = 0;
+    return SQLITE_OK;
+}
+
 StoreDb::~StoreDb()
 {
+    if (m_raw && m_walPages > SmallWalPages)
+        sqlite3_db_config(m_raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     sqlite3_finalize(m_insertEvent);
     m_insertEvent = nullptr;
-    m_insertResult.reset();
+    sqlite3_finalize(m_insertResult);
+    m_insertResult = nullptr;
     m_updateRun.reset();
     if (QSqlDatabase::contains(m_connection)) {
         {
@@ -128,6 +140,10 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
             return fail(q);
         if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
             return fail(q);
+        // The log is kept between processes (see below): a big run's log shrinks back to 1 MB when
+        // it restarts, instead of staying as large as it once grew.
+        if (!q.exec(QStringLiteral("PRAGMA journal_size_limit=1048576")))
+            return fail(q);
     }
     if (version == 0 && !StoreSchema::create(db, &error))
         return fail(QStringLiteral("cannot create the run history: %1").arg(error));
@@ -141,6 +157,18 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
     sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
                        ? *static_cast<sqlite3 *const *>(handle.constData())
                        : nullptr;
+    // No checkpoint when the connection closes while the log is small: it would fsync the log and
+    // the file on the exit path of every `flowrun run` (tens of ms on a slow disk). A commit in the
+    // WAL is as safe as one in the main file (the next opener reads the log). But the first opener
+    // reads the whole log again (about 1.5 ms a MB), so a connection that leaves more than
+    // SmallWalPages checkpoints on close (~StoreDb); and walHook() checkpoints at 1,000 pages as
+    // SQLite's own auto-checkpoint, which a hook of ours replaces, would.
+    m_raw = raw;
+    m_walPages = 0;
+    if (raw) {
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        sqlite3_wal_hook(raw, &StoreDb::walHook, this);
+    }
     sqlite3_finalize(m_insertEvent);
     m_insertEvent = nullptr;
     if (!raw
@@ -152,10 +180,15 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
         return fail(
             QStringLiteral("cannot prepare the event insert: %1")
                 .arg(raw ? QString::fromUtf8(sqlite3_errmsg(raw)) : QStringLiteral("no SQLite handle")));
-    m_insertResult = std::make_unique<QSqlQuery>(db);
-    m_insertResult->prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO node_results (run, node, state, attempt, ended, duration, error, outputs, "
-        "outputs_size, from_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    sqlite3_finalize(m_insertResult);
+    m_insertResult = nullptr;
+    if (sqlite3_prepare_v3(raw,
+                           "INSERT OR REPLACE INTO node_results (run, node, state, attempt, ended, duration, "
+                           "error, outputs, outputs_size, from_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           -1, SQLITE_PREPARE_PERSISTENT, &m_insertResult, nullptr)
+        != SQLITE_OK)
+        return fail(QStringLiteral("cannot prepare the result insert: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(raw))));
     m_updateRun = std::make_unique<QSqlQuery>(db);
     m_updateRun->prepare(QStringLiteral(
         "UPDATE runs SET name = ?, params = ?, status = ?, error = ?, ended = ?, continues = ?, mode = ?, "

@@ -92,6 +92,9 @@ public:
     // as JSON, every field the views draw. fromSnapshot() then apply() of the events after lastSeq()
     // gives the same state as folding every event from the first. Nullopt for JSON that is not one.
     QJsonObject snapshot() const;
+    // The same as compact JSON text (QJsonDocument(snapshot()).toJson(Compact), byte for byte), written
+    // without building the QJsonObject: what the history stores once per run.
+    QByteArray snapshotJson() const;
     static std::optional<RunState> fromSnapshot(const QJsonObject &json);
     // Same run, same node states and fields (the log-folding switch is not compared).
     bool sameAs(const RunState &other) const;

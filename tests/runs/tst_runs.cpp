@@ -49,6 +49,7 @@ private slots:
     void ndjsonBadLines();
     void snapshotThenTail_data();
     void snapshotThenTail();
+    void snapshotJsonEscapesLikeQt();
     void snapshotRejectsGarbage();
     void feedReportsChanges();
     void feedIgnoresOtherRunsAndRepeats();
@@ -112,12 +113,32 @@ void tst_Runs::snapshotThenTail()
     const RunState head = RunState::fold(events.first(cut));
     // Through JSON text, as a remote client would get it.
     const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(head.snapshot()).toJson()).object();
+    // The history stores the text written directly: the same bytes as Qt's writer gives.
+    QCOMPARE(head.snapshotJson(), QJsonDocument(head.snapshot()).toJson(QJsonDocument::Compact));
     std::optional<RunState> joined = RunState::fromSnapshot(json);
     QVERIFY(joined);
     joined->apply(events); // the events up to the cut are seen already and ignored
     QVERIFY(joined->sameAs(whole));
     QCOMPARE(joined->count(NodeState::Failed), 1);
     QCOMPARE(joined->node("a")->outputs, (QVariantMap{{"x", 1}}));
+}
+
+void tst_Runs::snapshotJsonEscapesLikeQt()
+{
+    // Text that needs escaping or is not ASCII takes Qt's writer; the rest is written directly.
+    EventStream s(1'700'000'000'000, QStringLiteral("r\"2"));
+    s.start({"plain", "quote\"d", "new\nline", "caf\u00e9", "tab\t\\", "emoji \U0001F600"})
+        .add(1, EventKind::NodeStarted, "plain", 1)
+        .add(2, EventKind::NodeLog, "plain", 1, {{"stream", "stdout"}, {"line", "a \"quoted\"\x01 line"}})
+        .add(3, EventKind::NodeProgress, "plain", 1, {{"fraction", 1.0 / 3.0}, {"text", "\u00bd"}})
+        .add(4, EventKind::NodeFailed, "quote\"d", 0, {{"error", "line 1\nline 2\r"}})
+        .add(5, EventKind::NodeSucceeded, "caf\u00e9", 1,
+             {{"duration", 7},
+              {"outputs", QVariantMap{{"list", QVariantList{1, "two", 3.5}}, {"n", QVariant()}}}})
+        .finish(9, QStringLiteral("failed"));
+    const RunState state = RunState::fold(s);
+    QCOMPARE(state.snapshotJson(), QJsonDocument(state.snapshot()).toJson(QJsonDocument::Compact));
+    QCOMPARE(RunState().snapshotJson(), QJsonDocument(RunState().snapshot()).toJson(QJsonDocument::Compact));
 }
 
 void tst_Runs::snapshotRejectsGarbage()
