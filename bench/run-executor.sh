@@ -10,8 +10,12 @@
 #      exit (target <= 30 ms).
 # Every figure is a median of RUNS runs (default 5), with the load average beside it: the machine is
 # shared, so compare figures measured side by side in one run of this script.
+# The run history goes to a fresh file of this series (FLOWSTUDIO_HISTORY_DB), so that figures do not
+# depend on how large the user's history has grown.
 # Prints one JSON object. Usage: bench/run-executor.sh [BUILD_DIR] [RUNS]
 #   FLOWRUN=/path/to/flowrun overrides the flowrun measured (e.g. an older build, for a before/after).
+#   BEFORE=/path/to/old/flowrun also measures that build, alternating with FLOWRUN run by run, and
+#   prints its figures beside (`before_*`): the side-by-side comparison docs/performance.md reports.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,8 +26,11 @@ scheduler=$build/bench/executor/bench_scheduler
 for exe in "$flowrun" "$scheduler"; do
     [[ -x $exe ]] || { echo "missing $exe: build the flowrun and bench_scheduler targets first" >&2; exit 2; }
 done
+before=${BEFORE:-}
+[[ -z $before || -x $before ]] || { echo "BEFORE=$before is not an executable" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export FLOWSTUDIO_HISTORY_DB=$work/history.db
 
 # ---- graphs ----------------------------------------------------------------------------------
 # $1 = name, $2 = "string" (command: "true", through /bin/sh -c) or "argv" (command: [true], exec'd
@@ -92,34 +99,61 @@ median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 compare() { # name yaml makefile
-    local frw=() frc=() mkw=() mkc=() w c
+    local frw=() frc=() mkw=() mkc=() bfw=() bfc=() w c
     "$flowrun" run --max-parallel 2 "$2" > /dev/null 2>&1 # warm the page cache
+    [[ -n $before ]] && "$before" run --max-parallel 2 "$2" > /dev/null 2>&1
     for _ in $(seq 1 "$runs"); do
         read -r w c <<< "$(ms_of "$flowrun" run --max-parallel 2 "$2")"; frw+=("$w"); frc+=("$c")
         read -r w c <<< "$(ms_of make -s -j2 -f "$3")"; mkw+=("$w"); mkc+=("$c")
+        if [[ -n $before ]]; then
+            read -r w c <<< "$(ms_of "$before" run --max-parallel 2 "$2")"; bfw+=("$w"); bfc+=("$c")
+        fi
     done
     local fw fc mw mc
     fw=$(median "${frw[@]}"); fc=$(median "${frc[@]}"); mw=$(median "${mkw[@]}"); mc=$(median "${mkc[@]}")
     printf '    {"case": "%s",\n     "flowrun_ms": %d, "make_ms": %d, "ratio": %s,\n' "$1" "$fw" "$mw" "$(ratio "$fw" "$mw")"
     printf '     "flowrun_cpu_ms": %d, "make_cpu_ms": %d, "cpu_ratio": %s,\n' "$fc" "$mc" "$(ratio "$fc" "$mc")"
+    if [[ -n $before ]]; then
+        local bw bc
+        bw=$(median "${bfw[@]}"); bc=$(median "${bfc[@]}")
+        printf '     "before_ms": %d, "before_ratio": %s, "before_cpu_ms": %d, "before_cpu_ratio": %s,\n' \
+            "$bw" "$(ratio "$bw" "$mw")" "$bc" "$(ratio "$bc" "$mc")"
+    fi
     printf '     "target_ratio": 0.95, "pass": %s,\n' "$(awk -v a="$fw" -v b="$mw" 'BEGIN { print (a / b <= 0.95) ? "true" : "false" }')"
     printf '     "flowrun_runs_ms": [%s], "make_runs_ms": [%s]}' "$(IFS=,; echo "${frw[*]}")" "$(IFS=,; echo "${mkw[*]}")"
 }
 
 # One flowrun process: median wall and CPU of RUNS runs, per node (µs) or whole (ms).
-whole() { # name yaml nodes target unit
-    local w=() c=() a b
-    "$flowrun" run "$2" > /dev/null 2>&1
-    for _ in $(seq 1 "$runs"); do read -r a b <<< "$(ms_of "$flowrun" run "$2")"; w+=("$a"); c+=("$b"); done
-    local mw mc
+whole() { # name yaml nodes target unit [extra flowrun options]
+    local w=() c=() bw=() bc=() a b
+    local name=$1 yaml=$2 nodes=$3 target=$4 unit=$5
+    shift 5
+    "$flowrun" run "$@" "$yaml" > /dev/null 2>&1
+    [[ -n $before ]] && "$before" run "$@" "$yaml" > /dev/null 2>&1
+    for _ in $(seq 1 "$runs"); do
+        read -r a b <<< "$(ms_of "$flowrun" run "$@" "$yaml")"; w+=("$a"); c+=("$b")
+        if [[ -n $before ]]; then
+            read -r a b <<< "$(ms_of "$before" run "$@" "$yaml")"; bw+=("$a"); bc+=("$b")
+        fi
+    done
+    local mw mc beside=""
     mw=$(median "${w[@]}"); mc=$(median "${c[@]}")
-    if [[ $5 == us_per_node ]]; then
-        printf '    {"case": "%s", "us_per_node": %s, "cpu_us_per_node": %s, "target_us_per_node": %s, "pass": %s, "runs_ms": [%s]}' \
-            "$1" "$(ratio "$((mw * 1000))" "$3")" "$(ratio "$((mc * 1000))" "$3")" "$4" \
-            "$(awk -v a="$mw" -v n="$3" -v t="$4" 'BEGIN { print (a * 1000 / n <= t) ? "true" : "false" }')" "$(IFS=,; echo "${w[*]}")"
+    if [[ $unit == us_per_node ]]; then
+        if [[ -n $before ]]; then
+            beside=$(printf ', "before_us_per_node": %s, "before_cpu_us_per_node": %s' \
+                "$(ratio "$(( $(median "${bw[@]}") * 1000 ))" "$nodes")" "$(ratio "$(( $(median "${bc[@]}") * 1000 ))" "$nodes")")
+        fi
+        printf '    {"case": "%s", "us_per_node": %s, "cpu_us_per_node": %s, "target_us_per_node": %s, "pass": %s%s, "runs_ms": [%s]}' \
+            "$name" "$(ratio "$((mw * 1000))" "$nodes")" "$(ratio "$((mc * 1000))" "$nodes")" "$target" \
+            "$(awk -v a="$mw" -v n="$nodes" -v t="$target" 'BEGIN { print (a * 1000 / n <= t) ? "true" : "false" }')" \
+            "$beside" "$(IFS=,; echo "${w[*]}")"
     else
-        printf '    {"case": "%s", "exec_to_exit_ms": %d, "cpu_ms": %d, "target_ms": %s, "pass": %s, "runs_ms": [%s]}' \
-            "$1" "$mw" "$mc" "$4" "$( (( mw <= $4 )) && echo true || echo false)" "$(IFS=,; echo "${w[*]}")"
+        if [[ -n $before ]]; then
+            beside=$(printf ', "before_ms": %d, "before_cpu_ms": %d' "$(median "${bw[@]}")" "$(median "${bc[@]}")")
+        fi
+        printf '    {"case": "%s", "exec_to_exit_ms": %d, "cpu_ms": %d, "target_ms": %s, "pass": %s%s, "runs_ms": [%s]}' \
+            "$name" "$mw" "$mc" "$target" "$( (( mw <= target )) && echo true || echo false)" "$beside" \
+            "$(IFS=,; echo "${w[*]}")"
     fi
 }
 
@@ -129,13 +163,15 @@ echo "whole flowrun processes..." >&2
 wholes=$(
     whole "10,000 no-op nodes, chain" "$work/noop-chain.yaml" 10000 15 us_per_node; echo ","
     whole "10,000 no-op nodes, independent" "$work/noop-flat.yaml" 10000 15 us_per_node; echo ","
-    whole "1 shell.exec node, command: [true]" "$work/one.yaml" 1 30 ms; echo
+    whole "1 shell.exec node, command: [true]" "$work/one.yaml" 1 30 ms; echo ","
+    whole "10,000 no-op nodes, independent, --no-history (no target)" "$work/noop-flat.yaml" 10000 15 us_per_node --no-history; echo ","
+    whole "1 shell.exec node, --no-history (no target)" "$work/one.yaml" 1 30 ms --no-history; echo
 )
 echo "flowrun vs make..." >&2
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "{"
-    echo "  \"flowrun\": \"$flowrun\","
+    echo "  \"flowrun\": \"$flowrun\", \"before\": \"$before\","
     echo "  \"scheduling\": $scheduling,"
     echo "  \"whole_process\": ["
     echo "$wholes"

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QLineEdit;
+class QMenu;
 class QRubberBand;
 
 namespace Flow {
@@ -63,6 +64,10 @@ signals:
     // Double-click on a node's body, or Enter with one node selected: "open" it (a subflow's file).
     void nodeActivated(const QString &id);
     void zoomChanged(qreal zoom);
+    // Right-click on a node, before its menu shows: a listener (connected directly) may add entries
+    // to `menu` about that node, such as the application's run actions, which the canvas knows
+    // nothing of. They come after the canvas's own node entries.
+    void nodeContextMenu(QMenu *menu, const QString &nodeId);
     void viewportMoved(); // scrolled or zoomed (the minimap follows)
 
 protected:

@@ -122,6 +122,11 @@ void GraphView::closeIdEditor()
 
 void GraphView::contextMenuEvent(QContextMenuEvent *event)
 {
+    QString nodeId; // the node under the cursor (or one of its parts)
+    for (QGraphicsItem *item = itemAt(event->pos()); item && nodeId.isEmpty(); item = item->parentItem()) {
+        if (item->type() == NodeItem::Type)
+            nodeId = static_cast<NodeItem *>(item)->id();
+    }
     // Right-click on a node acts on it: it joins (or becomes) the selection first.
     if (QGraphicsItem *item = itemAt(event->pos()); item && !item->isSelected()) {
         const bool blocked = m_scene->blockSignals(true);
@@ -143,6 +148,12 @@ void GraphView::contextMenuEvent(QContextMenuEvent *event)
         for (A a : {A::DistributeHorizontally, A::DistributeVertically, A::AutoLayoutSelection})
             arrange->addAction(m_controller->action(a));
         menu->addSeparator();
+    }
+    if (!nodeId.isEmpty()) {
+        const qsizetype before = menu->actions().size();
+        emit nodeContextMenu(menu, nodeId);
+        if (menu->actions().size() > before)
+            menu->addSeparator();
     }
     menu->addAction(tr("Add Node…"), this, [this, pos] { openQuickAdd(pos); });
     menu->addAction(m_controller->action(A::Paste));

@@ -18,7 +18,7 @@ QByteArray nodeCacheKey(const QString &type, const QVariantMap &config, const QV
     return hash.result().toHex();
 }
 
-std::optional<QVariantMap> MemoryNodeCache::lookup(const QByteArray &key)
+std::optional<CacheHit> MemoryNodeCache::lookup(const QByteArray &key)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.constFind(key);
@@ -27,10 +27,10 @@ std::optional<QVariantMap> MemoryNodeCache::lookup(const QByteArray &key)
     return *it;
 }
 
-void MemoryNodeCache::store(const QByteArray &key, const QVariantMap &outputs)
+void MemoryNodeCache::store(const QByteArray &key, const QVariantMap &outputs, const QString &runId)
 {
     std::lock_guard lock(m_mutex);
-    m_entries.insert(key, outputs);
+    m_entries.insert(key, CacheHit{outputs, runId});
 }
 
 } // namespace Flow

@@ -1,40 +1,28 @@
 #pragma once
 
-#include <QByteArray>
+#include "runs/nodecache.h"
+
 #include <QHash>
-#include <QString>
-#include <QVariantMap>
 
 #include <mutex>
-#include <optional>
 
 namespace Flow {
-
-// Outputs of nodes with `cache: true`, keyed by what determines them. The executor asks before it
-// runs such a node and reports `node.cached` on a hit. RunStore implements it over SQLite; the
-// in-memory one below serves tests and the single-process CLI. Implementations must be thread-safe:
-// workers call them.
-class NodeCache
-{
-public:
-    virtual ~NodeCache() = default;
-    virtual std::optional<QVariantMap> lookup(const QByteArray &key) = 0;
-    virtual void store(const QByteArray &key, const QVariantMap &outputs) = 0;
-};
 
 // SHA-256 (hex) over the node type, its resolved config and its inputs, each as canonical JSON
 // (object keys sorted), so equal work gives equal keys across runs and processes.
 QByteArray nodeCacheKey(const QString &type, const QVariantMap &config, const QVariantMap &inputs);
 
+// The NodeCache of one process (tests, runs without a history). history/storenodecache.h keeps
+// results across processes in the run history.
 class MemoryNodeCache : public NodeCache
 {
 public:
-    std::optional<QVariantMap> lookup(const QByteArray &key) override;
-    void store(const QByteArray &key, const QVariantMap &outputs) override;
+    std::optional<CacheHit> lookup(const QByteArray &key) override;
+    void store(const QByteArray &key, const QVariantMap &outputs, const QString &runId) override;
 
 private:
     std::mutex m_mutex;
-    QHash<QByteArray, QVariantMap> m_entries;
+    QHash<QByteArray, CacheHit> m_entries;
 };
 
 } // namespace Flow

@@ -184,7 +184,7 @@ void RunCore::complete(const Job &job, Outcome &outcome)
             fillItems(job.node);
         break;
     case Outcome::Cached:
-        succeed(job.node, std::move(outcome.outputs), 0, EventKind::NodeCached);
+        succeed(job.node, std::move(outcome.outputs), 0, EventKind::NodeCached, outcome.fromRun);
         break;
     case Outcome::Succeeded:
         succeed(job.node, std::move(outcome.outputs), outcome.duration);
@@ -280,13 +280,16 @@ void RunCore::attemptFailed(int node, const QString &error, bool retryable)
     fail(node, error);
 }
 
-void RunCore::succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind)
+void RunCore::succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind, const QString &fromRun)
 {
     Slot &s = m_slots[size_t(node)];
     s.outputs = std::move(outputs);
     QVariantMap data{{QStringLiteral("outputs"), s.outputs}};
     if (kind == EventKind::NodeSucceeded)
         data.insert(QStringLiteral("duration"), duration);
+    // The same field as a resumed run's node.cached: the run the outputs come from.
+    if (!fromRun.isEmpty())
+        data.insert(QStringLiteral("run"), fromRun);
     finishNode(node, kind == EventKind::NodeSucceeded ? NodeState::Succeeded : NodeState::Cached, kind,
                std::move(data));
     for (int d : s.dependents) {

@@ -8,8 +8,8 @@
 #include "expressions.h"
 #include "jssandbox.h"
 #include "model/diagnostic.h"
-#include "runs/runevent.h"
 #include "runoptions.h"
+#include "runs/runevent.h"
 #include "runs/runstate.h"
 
 #include <QDeadlineTimer>
@@ -103,6 +103,7 @@ private:
         bool retryable = true;
         QVariantList items;
         qint64 duration = 0;
+        QString fromRun; // Cached: the run that computed the outputs
     };
 
     struct Slot
@@ -155,7 +156,8 @@ private:
     void completeItem(const Job &job, Outcome &outcome);
     void fillItems(int node);
     void attemptFailed(int node, const QString &error, bool retryable);
-    void succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind = EventKind::NodeSucceeded);
+    void succeed(int node, QVariantMap outputs, qint64 duration, EventKind kind = EventKind::NodeSucceeded,
+                 const QString &fromRun = {});
     void fail(int node, const QString &error);
     void finishNode(int node, NodeState state, EventKind kind, QVariantMap data);
     void skipDependents(int node, const QString &reason);
@@ -185,7 +187,7 @@ private:
     QString m_workingDirectory;
     QVariantMap m_params;
     QHash<QString, QString> m_env;
-    QStringList m_secretValues; // longest first
+    QStringList m_secretValues;              // longest first
     std::unique_ptr<RunBackends> m_backends; // executor/backends: local or Slurm, per node
     int m_maxParallel = 1;
     OnError m_onError = OnError::Stop;

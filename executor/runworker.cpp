@@ -129,9 +129,10 @@ RunCore::Outcome RunCore::runNode(const Job &job, const ExpressionScope &scope)
     QByteArray cacheKey;
     if (s.spec->cache && m_options.cache && job.item < 0) {
         cacheKey = nodeCacheKey(s.spec->type, config, inputs);
-        if (std::optional<QVariantMap> hit = m_options.cache->lookup(cacheKey)) {
+        if (std::optional<CacheHit> hit = m_options.cache->lookup(cacheKey)) {
             outcome.kind = Outcome::Cached;
-            outcome.outputs = std::move(*hit);
+            outcome.outputs = std::move(hit->outputs);
+            outcome.fromRun = std::move(hit->fromRun);
             return outcome;
         }
     }
@@ -152,7 +153,7 @@ RunCore::Outcome RunCore::runNode(const Job &job, const ExpressionScope &scope)
         outcome.kind = Outcome::Succeeded;
         outcome.outputs = std::move(result.outputs);
         if (!cacheKey.isEmpty())
-            m_options.cache->store(cacheKey, outcome.outputs);
+            m_options.cache->store(cacheKey, outcome.outputs, m_runId);
     } else {
         outcome.error = std::move(result.error);
     }

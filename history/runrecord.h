@@ -51,10 +51,13 @@ struct RunRecord
 // How a list of runs is chosen. Empty fields do not filter.
 struct RunFilter
 {
-    int limit = 0;  // 0: all
-    QString status; // one of RunRecord::statuses()
-    QString file;   // absolute path of the workflow file
-    QString text;   // substring of the name, file or id (case-insensitive)
+    int limit = 0;             // 0: all
+    QString status;            // one of RunRecord::statuses()
+    QString file;              // absolute path of the workflow file
+    QString text;              // substring of the name, file or id (case-insensitive)
+    QString name;              // the workflow's name, exactly
+    QString endedNode;         // only runs in which this node ended (has a NodeResult)
+    bool finishedOnly = false; // no run still `running`
 };
 
 // A node's end in a stored run (one per node that ended).

@@ -3,6 +3,8 @@
 #include "storedb.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QMetaMethod>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThread>
@@ -14,6 +16,10 @@ namespace {
 constexpr int HeartbeatMs = 5000;
 constexpr int RetryMs = 250;
 constexpr int PollMs = 1000;
+// At most one commit per this interval while events keep coming: a chain of quick nodes delivers a
+// few events at a time, and each commit rewrites the same few pages (the run's row, the tails of the
+// events and results). flush() and the end of a run do not wait for it.
+constexpr qint64 MinCommitIntervalMs = 10;
 
 void deliver(const QPointer<QObject> &context, std::function<void()> call)
 {
@@ -53,7 +59,21 @@ public:
         m_retry = new QTimer(this);
         m_retry->setSingleShot(true);
         connect(m_retry, &QTimer::timeout, this, [this] { flush(); });
+        m_later = new QTimer(this);
+        m_later->setSingleShot(true);
+        m_later->setTimerType(Qt::PreciseTimer);
+        connect(m_later, &QTimer::timeout, this, [this] { flush(); });
         flush();
+    }
+
+    // What append() asks for: a commit now, or once MinCommitIntervalMs has passed since the last.
+    void flushSoon()
+    {
+        const qint64 since = m_lastCommit.isValid() ? m_lastCommit.elapsed() : MinCommitIntervalMs;
+        if (since >= MinCommitIntervalMs)
+            flush();
+        else if (!m_later->isActive())
+            m_later->start(int(MinCommitIntervalMs - since));
     }
 
     void flush()
@@ -81,6 +101,9 @@ public:
         }
         if (!m_db->append(m_events))
             return trouble();
+        m_lastCommit.start();
+        if (m_later->isActive())
+            m_later->stop();
         QHash<QString, qint64> last;
         for (const RunEvent &e : std::as_const(m_events))
             last[e.run] = e.seq;
@@ -103,7 +126,8 @@ public:
             drop();
         delete m_heartbeat;
         delete m_retry;
-        m_heartbeat = m_retry = nullptr;
+        delete m_later;
+        m_heartbeat = m_retry = m_later = nullptr;
         m_db.reset();
     }
 
@@ -141,6 +165,8 @@ private:
     QString m_reported;
     QTimer *m_heartbeat = nullptr;
     QTimer *m_retry = nullptr;
+    QTimer *m_later = nullptr; // flushSoon()'s wait
+    QElapsedTimer m_lastCommit;
 };
 
 // Lives in the reader thread: its own connection, so that a long read never delays a commit.
@@ -210,12 +236,19 @@ RunStore::RunStore(const QString &path, QObject *parent)
     m_readerThread->setObjectName(QStringLiteral("RunStore reader"));
     m_writer->moveToThread(m_writerThread);
     m_reader->moveToThread(m_readerThread);
-    // The reader opens once the writer has created or migrated the file. Connected before the writer
-    // starts opening: a quick open used to emit opened() before this connection existed, and the
-    // reader then never started polling for other processes' commits.
-    connect(this, &RunStore::opened, m_reader, [r = m_reader](bool ok) {
-        if (ok)
-            r->db();
+    // The reader opens once the writer has created or migrated the file, and only when it is wanted:
+    // a read, or a listener of changed() (connectNotify). A recording that reads nothing (`flowrun
+    // run`) then opens the file once, not twice. Connected before the writer starts opening: a quick
+    // open used to emit opened() before this connection existed, and the reader then never started
+    // polling for other processes' commits.
+    connect(this, &RunStore::opened, m_reader, [this](bool ok) {
+        bool wanted = false;
+        {
+            std::lock_guard lock(m_mutex);
+            wanted = m_readerWanted;
+        }
+        if (ok && wanted)
+            m_reader->db();
     });
     m_readerThread->start();
     m_writerThread->start();
@@ -235,6 +268,22 @@ RunStore::~RunStore()
     m_readerThread->wait();
     delete m_writer;
     delete m_reader;
+}
+
+void RunStore::connectNotify(const QMetaMethod &signal)
+{
+    if (signal != QMetaMethod::fromSignal(&RunStore::changed))
+        return;
+    bool openNow = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (std::exchange(m_readerWanted, true))
+            return;
+        // Not open yet: the opened() connection of the constructor opens the reader.
+        openNow = m_openDone && m_openOk;
+    }
+    if (openNow)
+        post(m_reader, [r = m_reader] { r->db(); });
 }
 
 void RunStore::post(QObject *worker, std::function<void()> work)
@@ -285,11 +334,13 @@ void RunStore::append(const RunEvents &events)
         post = !std::exchange(m_flushPosted, true);
     }
     if (post)
-        this->post(m_writer, [w = m_writer] { w->flush(); });
+        this->post(m_writer, [w = m_writer] { w->flushSoon(); });
 }
 
 bool RunStore::flush(int timeoutMs)
 {
+    // Whatever waits for a commit interval goes now.
+    post(m_writer, [w = m_writer] { w->flush(); });
     std::unique_lock lock(m_mutex);
     const qint64 target = m_appended;
     return m_cv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {

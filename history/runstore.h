@@ -84,8 +84,12 @@ signals:
     // kind of trouble, not per batch.
     void problem(const QString &message);
     // The file changed (this or another process committed): lists should refresh. Polled about
-    // once a second in the reader thread (PRAGMA data_version), never in the caller's thread.
+    // once a second in the reader thread (PRAGMA data_version), never in the caller's thread, from
+    // the first connection to this signal (or the first read) on.
     void changed();
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
 
 private:
     class Writer;
@@ -107,6 +111,7 @@ private:
     bool m_flushPosted = false;
     bool m_openDone = false;
     bool m_openOk = false;
+    bool m_readerWanted = false; // changed() has a listener: the reader polls from the open on
     QString m_error;
     qint64 m_appended = 0;  // events given to append()
     qint64 m_committed = 0; // of those, committed (or dropped because there is no database)

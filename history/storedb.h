@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Flow {
@@ -111,6 +112,7 @@ private:
     bool writeSummary(Active &active);
     bool writeFinalState(const Active &active);
     RunRecord recordFrom(const QSqlQuery &q, bool withWorkflow) const;
+    static QString jsonText(const QVariantMap &map);
     QByteArray encodeData(const RunEvent &event, qint64 *outputsSize) const;
 
     QString m_connection;
@@ -124,7 +126,13 @@ private:
     // Events go through SQLite's C API on the connection Qt Sql opened: QSqlQuery's per-bind
     // placeholder names, QVariants and UTF-16 text cost more than the insert itself (bench/history).
     sqlite3_stmt *m_insertEvent = nullptr;
-    std::unique_ptr<QSqlQuery> m_insertResult;
+    sqlite3_stmt *m_insertResult = nullptr;
+    // The log (WAL) policy of open(): no checkpoint on close unless the log holds more than this.
+    static constexpr int SmallWalPages = 128;
+    static constexpr int AutoCheckpointPages = 1000; // SQLite's default
+    static int walHook(void *self, sqlite3 *db, const char *name, int pages);
+    sqlite3 *m_raw = nullptr; // the connection Qt Sql opened
+    int m_walPages = 0;       // frames in the log after our last commit
     std::unique_ptr<QSqlQuery> m_updateRun;
 };
 

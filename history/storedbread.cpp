@@ -70,6 +70,16 @@ QList<RunRecord> StoreDb::runs(const RunFilter &filter)
         const QString t = filter.text.toLower();
         binds << t << t << t;
     }
+    if (!filter.name.isEmpty()) {
+        where.append(QStringLiteral("name = ?"));
+        binds.append(filter.name);
+    }
+    if (!filter.endedNode.isEmpty()) {
+        where.append(QStringLiteral("EXISTS (SELECT 1 FROM node_results WHERE run = runs.id AND node = ?)"));
+        binds.append(filter.endedNode);
+    }
+    if (filter.finishedOnly)
+        where.append(QStringLiteral("status != 'running'"));
     QString sql = QStringLiteral("SELECT %1 FROM runs").arg(RunColumns);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));

@@ -172,6 +172,7 @@ void readNodes(Context &context, const Value &nodes, Workflow &workflow)
 {
     if (!context.mapOrEmpty(nodes, tr("'nodes'"), tr("a map of node ids to nodes")))
         return;
+    workflow.nodes.reserve(workflow.nodes.size() + qsizetype(nodes.map().size()));
     for (const Value::Entry &entry : nodes.map()) {
         Node node;
         node.id = entry.first;
@@ -186,7 +187,7 @@ void readNodes(Context &context, const Value &nodes, Workflow &workflow)
                               .arg(node.id, Text::describe(body)),
                           node.id);
         }
-        workflow.nodes.append(node);
+        workflow.nodes.append(std::move(node));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "protocol.h"
+#include "protocolreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@ namespace {
 
 using CType = ClientMessage::Type;
 using SType = ServerMessage::Type;
+using Detail::Reader;
 
 constexpr std::array<std::pair<CType, const char *>, 8> clientTypes{{
     {CType::Hello, "hello"},
@@ -57,72 +59,6 @@ std::optional<T> typeOf(const std::array<std::pair<T, const char *>, N> &table, 
     return std::nullopt;
 }
 
-// Reads the fields of one object, remembering the first one that has the wrong type.
-class Reader
-{
-public:
-    explicit Reader(QJsonObject object)
-        : m_object(std::move(object))
-    {}
-
-    QString string(const char *key, bool required)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (v.isString())
-            return v.toString();
-        if (required || !v.isUndefined())
-            fail(key, "a string");
-        return {};
-    }
-    qint64 integer(const char *key, bool required, qint64 min = 0)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (v.isUndefined() && !required)
-            return 0;
-        const double d = v.toDouble(-1.0);
-        // Within what a double holds exactly (checked before the cast, which is undefined beyond
-        // qint64), and integral.
-        if (!v.isDouble() || !(d >= double(min) && d <= 9007199254740992.0) || d != double(qint64(d))) {
-            fail(key, "a whole number");
-            return 0;
-        }
-        return qint64(d);
-    }
-    QJsonObject object(const char *key, bool required)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (v.isObject())
-            return v.toObject();
-        if (required || !v.isUndefined())
-            fail(key, "an object");
-        return {};
-    }
-    QJsonArray array(const char *key, bool required)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (v.isArray())
-            return v.toArray();
-        if (required || !v.isUndefined())
-            fail(key, "an array");
-        return {};
-    }
-    void fail(const char *key, const char *what)
-    {
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("\"%1\" must be %2").arg(QLatin1String(key), QLatin1String(what));
-    }
-    void failWith(const QString &error)
-    {
-        if (m_error.isEmpty())
-            m_error = error;
-    }
-    const QString &error() const { return m_error; }
-
-private:
-    QJsonObject m_object; // a copy (shared data): readers are made from temporaries too
-    QString m_error;
-};
-
 struct Envelope
 {
     QJsonObject object;
@@ -135,7 +71,9 @@ template<typename T>
 std::optional<Envelope> openEnvelope(QByteArrayView frame, Decoded<T> &out)
 {
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(frame.toByteArray(), &parseError);
+    // The parser copies what it keeps: no copy of a frame of up to 4 MiB first.
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromRawData(frame.data(), frame.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         out.code = QLatin1String(Code::BadMessage);
         out.error = doc.isNull() ? QStringLiteral("not JSON: %1 at offset %2")
@@ -232,19 +170,13 @@ QList<RunSummary> summariesFrom(const QJsonArray &array, Reader &r)
 // every client), and it keeps the event codec the NDJSON one byte for byte.
 QByteArray encodeEvents(const ServerMessage &m)
 {
-    QByteArray out = R"({"v":1,"type":"events")";
-    if (m.id.isString() || m.id.isDouble())
-        out += R"(,"id":)" + QJsonDocument(QJsonArray{m.id}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-    out += R"(,"run":)";
-    out += QJsonDocument(QJsonArray{m.run}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-    out += R"(,"events":[)";
+    QByteArray joined;
     for (qsizetype i = 0; i < m.events.size(); ++i) {
         if (i)
-            out += ',';
-        out += m.events.at(i).toJsonLine();
+            joined += ',';
+        joined += m.events.at(i).toJsonLine();
     }
-    out += "]}";
-    return out;
+    return encodeEventsFrame(m.run, joined, m.id);
 }
 
 void decodeServerBody(SType type, const QJsonObject &o, Reader &r, ServerMessage &m)
@@ -494,6 +426,22 @@ QByteArray encode(const ServerMessage &m)
         break;
     }
     return compact(o);
+}
+
+QByteArray encodeEventsFrame(const QString &run, QByteArrayView joinedEvents, const QJsonValue &id)
+{
+    auto json = [](const QJsonValue &v) {
+        return QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    };
+    QByteArray out;
+    out.reserve(joinedEvents.size() + run.size() + 64);
+    out += R"({"v":1,"type":"events")";
+    if (id.isString() || id.isDouble())
+        out += R"(,"id":)" + json(id);
+    out += R"(,"run":)" + json(run) + R"(,"events":[)";
+    out += joinedEvents;
+    out += "]}";
+    return out;
 }
 
 ServerMessage errorMessage(const QString &code, const QString &message, const QJsonValue &id)

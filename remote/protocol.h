@@ -124,6 +124,9 @@ Decoded<ClientMessage> decodeClientMessage(QByteArrayView frame);
 Decoded<ServerMessage> decodeServerMessage(QByteArrayView frame);
 QByteArray encode(const ClientMessage &message);
 QByteArray encode(const ServerMessage &message);
+// The `events` message of `run` around `joinedEvents`: event JSON objects (RunEvent::toJsonLine)
+// joined by commas. What encode() writes for an events message, for callers that keep encoded events.
+QByteArray encodeEventsFrame(const QString &run, QByteArrayView joinedEvents, const QJsonValue &id = {});
 
 // Shorthands for the messages built most often.
 ServerMessage errorMessage(const QString &code, const QString &message, const QJsonValue &id = {});

@@ -54,6 +54,8 @@ void RemoteClient::connectSocket()
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(256u << 20);
+    if (m_ssl)
+        m_socket->setSslConfiguration(*m_ssl);
     connect(m_socket, &QWebSocket::connected, this, &RemoteClient::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &RemoteClient::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &RemoteClient::onText);

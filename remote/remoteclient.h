@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 
@@ -46,6 +47,8 @@ public:
     QUrl url() const { return m_url; }
     void setToken(const QString &token) { m_token = token; }
     void setOptions(const Options &options) { m_options = options; }
+    // For wss://: e.g. the CA certificates to trust (a server's self-signed one). Default: the system's.
+    void setSslConfiguration(const QSslConfiguration &ssl) { m_ssl = ssl; }
     const Options &options() const { return m_options; }
 
     void open();
@@ -111,6 +114,7 @@ private:
     QUrl m_url;
     QString m_token;
     Options m_options;
+    std::optional<QSslConfiguration> m_ssl;
     QPointer<QWebSocket> m_socket;
     State m_state = State::Disconnected;
     QString m_lastError;

@@ -2,13 +2,21 @@
 
 #include "remoteclient.h"
 
+#include "runs/eventbatcher.h"
+
 namespace Flow::Remote {
 
 RemoteRunSource::RemoteRunSource(RemoteClient *client, const QString &runId, QObject *parent)
     : RunSource(parent)
     , m_client(client)
     , m_runId(runId)
+    , m_batcher(new EventBatcher(this, 30))
 {
+    connect(m_batcher, &EventBatcher::batch, this, [this](const RunEvents &batch) {
+        deliver(batch);
+        if (isFinished())
+            emit canStopChanged(false);
+    });
     m_label = client->url().toString(QUrl::RemoveUserInfo);
     connect(client, &RemoteClient::subscribed, this,
             [this](const QString &run, const QString &text, const RunSummary &) {
@@ -24,12 +32,17 @@ RemoteRunSource::RemoteRunSource(RemoteClient *client, const QString &runId, QOb
                 if (run != m_runId || isFinished())
                     return;
                 emit failed(message);
-                if (m_started)
+                if (m_started) {
+                    m_batcher->flush(); // what came before still counts
                     endWithout(message);
+                }
             });
     connect(client, &RemoteClient::destroyed, this, [this] {
-        if (m_started && !isFinished())
-            endWithout(tr("the connection to the server was closed"));
+        if (m_started && !isFinished()) {
+            m_batcher->flush();
+            if (!isFinished())
+                endWithout(tr("the connection to the server was closed"));
+        }
     });
     client->subscribe(runId, 0);
 }
@@ -61,7 +74,7 @@ void RemoteRunSource::start()
     m_started = true;
     emit canStopChanged(canStop());
     if (!m_pending.isEmpty())
-        deliver(std::exchange(m_pending, {}));
+        m_batcher->add(std::exchange(m_pending, {}));
 }
 
 void RemoteRunSource::onEvents(const QString &run, const RunEvents &events)
@@ -72,9 +85,7 @@ void RemoteRunSource::onEvents(const QString &run, const RunEvents &events)
         m_pending += events;
         return;
     }
-    deliver(events);
-    if (isFinished())
-        emit canStopChanged(false);
+    m_batcher->add(events);
 }
 
 } // namespace Flow::Remote

@@ -5,6 +5,10 @@
 
 #include <QPointer>
 
+namespace Flow {
+class EventBatcher;
+}
+
 namespace Flow::Remote {
 
 class RemoteClient;
@@ -46,6 +50,8 @@ private:
     QString m_text;
     QString m_label;
     RunEvents m_pending;
+    // The views get at most 30 batches a second, as from a local run, however many frames come.
+    EventBatcher *m_batcher;
     bool m_ready = false;
     bool m_started = false;
     bool m_stopping = false;

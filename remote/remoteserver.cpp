@@ -198,21 +198,32 @@ std::optional<ServerMessage> RemoteServer::cancelRun(const QString &runId)
     return std::nullopt;
 }
 
+QByteArray RemoteServer::eventsFrame(const QString &run, qint64 afterSeq, qint64 *lastSeq)
+{
+    return m_frames.frame(run, afterSeq, std::max(1, m_options.replayChunk), *m_archive, lastSeq);
+}
+
 void RemoteServer::onRunEvents(const QString &runId, const RunEvents &events)
 {
     m_archive->append(events);
-    // Encoded once per chunk, sent to every live subscriber as the same (shared) string.
-    const int chunk = std::max(1, m_options.replayChunk);
-    for (qsizetype at = 0; at < events.size(); at += chunk) {
-        ServerMessage m;
-        m.type = ServerMessage::Type::Events;
-        m.run = runId;
-        m.events = events.mid(at, chunk);
-        const QString frame = QString::fromUtf8(encode(m));
+    m_frames.append(events);
+    if (events.isEmpty())
+        return;
+    // Each event is encoded once (FrameCache) and each frame converted once: every live subscriber
+    // gets the same (shared) string.
+    qint64 after = events.constFirst().seq - 1;
+    const qint64 last = events.constLast().seq;
+    while (after < last) {
+        qint64 end = 0;
+        const QByteArray bytes = eventsFrame(runId, after, &end);
+        if (bytes.isEmpty() || end <= after)
+            break;
+        const QString frame = QString::fromUtf8(bytes);
         // A connection may close (too slow) while delivering: iterate over a copy.
         const QList<ServerConnection *> connections = m_connections;
         for (ServerConnection *c : connections)
-            c->deliverLive(runId, m.events, frame);
+            c->deliverLive(runId, after + 1, end, frame);
+        after = end;
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "framecache.h"
 #include "protocol.h"
 
 #include <QElapsedTimer>
@@ -63,6 +64,9 @@ public:
     QUrl url() const;
     const ServerOptions &options() const { return m_options; }
     EventArchive *archive() const { return m_archive; }
+    // The `events` frame of `run` after `afterSeq` (at most replayChunk events), encoded once for
+    // every client; empty when there is nothing newer. `lastSeq`: the frame's last seq.
+    QByteArray eventsFrame(const QString &run, qint64 afterSeq, qint64 *lastSeq);
 
     // Graceful stop: no new connections or runs, running runs cancelled (they end run.finished
     // cancelled, which clients receive), then every client gets bye{reason} and is closed.
@@ -93,6 +97,7 @@ private:
 
     ServerOptions m_options;
     EventArchive *m_archive;
+    FrameCache m_frames;
     QWebSocketServer *m_server = nullptr;
     QList<ServerConnection *> m_connections;
     QHash<QString, LocalRunSource *> m_running;

@@ -231,19 +231,15 @@ void ServerConnection::pump()
         for (auto it = m_subs.begin(); it != m_subs.end() && !m_closing; ++it) {
             if (it->live)
                 continue;
-            const QString run = it.key();
-            ServerMessage m;
-            m.type = ServerMessage::Type::Events;
-            m.run = run;
-            m.events = m_server->archive()->events(run, it->sent, m_server->options().replayChunk);
-            if (m.events.isEmpty()) {
+            qint64 last = 0;
+            const QByteArray frame = m_server->eventsFrame(it.key(), it->sent, &last);
+            if (frame.isEmpty()) {
                 it->live = true; // the archive holds nothing newer: the next live batch follows on
                 continue;
             }
-            const qint64 last = m.events.constLast().seq;
-            if (!sendFrame(QString::fromUtf8(encode(m))))
+            if (!sendFrame(QString::fromUtf8(frame)))
                 break;
-            m_eventsSent += m.events.size();
+            m_eventsSent += last - it->sent;
             it->sent = last;
             more = true;
         }
@@ -251,13 +247,11 @@ void ServerConnection::pump()
     m_pumping = false;
 }
 
-void ServerConnection::deliverLive(const QString &runId, const RunEvents &events, const QString &frame)
+void ServerConnection::deliverLive(const QString &runId, qint64 first, qint64 last, const QString &frame)
 {
     auto it = m_subs.find(runId);
-    if (it == m_subs.end() || !it->live || m_closing || events.isEmpty())
+    if (it == m_subs.end() || !it->live || m_closing)
         return;
-    const qint64 first = events.constFirst().seq;
-    const qint64 last = events.constLast().seq;
     if (it->sent >= last)
         return;
     const qint64 lowWater = std::min<qint64>(m_server->options().maxQueuedBytes / 4, 1 << 20);
@@ -269,7 +263,7 @@ void ServerConnection::deliverLive(const QString &runId, const RunEvents &events
         return;
     }
     if (sendFrame(frame)) {
-        m_eventsSent += events.size();
+        m_eventsSent += last - first + 1;
         it->sent = last;
     }
 }

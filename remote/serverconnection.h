@@ -26,8 +26,8 @@ public:
     ServerConnection(QWebSocket *socket, RemoteServer *server);
     ~ServerConnection() override;
 
-    // A batch of a live run, already archived; `frame` is its encoded events message.
-    void deliverLive(const QString &runId, const RunEvents &events, const QString &frame);
+    // Events first..last of a live run, already archived; `frame` is their encoded events message.
+    void deliverLive(const QString &runId, qint64 first, qint64 last, const QString &frame);
     void notifyRunUpdate(const RunSummary &summary);
     // Sends bye{reason} and closes.
     void closeWith(const QString &reason, int code = 1001);

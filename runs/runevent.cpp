@@ -29,16 +29,107 @@ constexpr std::array<KindName, EventKindCount> kindNames{{
     {EventKind::NodeCancelled, u"node.cancelled"},
 }};
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the event
+// codec formats and parses one time per event, and QDateTime's ISO code is most of that cost.
+constexpr qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+struct Civil
+{
+    qint64 year;
+    unsigned month;
+    unsigned day;
+};
+
+constexpr Civil civilFromDays(qint64 z)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {qint64(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+constexpr qint64 MsPerDay = 86'400'000;
+
+// "YYYY-MM-DDTHH:MM:SS.mmmZ", exactly what QDateTime::toString(Qt::ISODateWithMs) writes for UTC in
+// years 1..9999; QDateTime itself for the rest.
 QString isoTime(qint64 msecs)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
+    const qint64 days = msecs >= 0 ? msecs / MsPerDay : -((-msecs + MsPerDay - 1) / MsPerDay);
+    const qint64 inDay = msecs - days * MsPerDay;
+    const Civil c = civilFromDays(days);
+    if (c.year < 1 || c.year > 9999)
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
+    char buf[24];
+    auto put = [&buf](int at, qint64 value, int width) {
+        for (int i = at + width - 1; i >= at; --i, value /= 10)
+            buf[i] = char('0' + value % 10);
+    };
+    put(0, c.year, 4);
+    buf[4] = '-';
+    put(5, c.month, 2);
+    buf[7] = '-';
+    put(8, c.day, 2);
+    buf[10] = 'T';
+    put(11, inDay / 3'600'000, 2);
+    buf[13] = ':';
+    put(14, inDay / 60'000 % 60, 2);
+    buf[16] = ':';
+    put(17, inDay / 1000 % 60, 2);
+    buf[19] = '.';
+    put(20, inDay % 1000, 3);
+    buf[23] = 'Z';
+    return QString::fromLatin1(buf, sizeof buf);
+}
+
+// The exact form isoTime() writes; nullopt for anything else (parseTime then asks QDateTime).
+std::optional<qint64> parseIsoTimeFast(QStringView t)
+{
+    static constexpr char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (t.size() != 24)
+        return std::nullopt;
+    for (int i = 0; i < 24; ++i) {
+        const char16_t ch = t[i].unicode();
+        if (shape[i] == 'd' ? (ch < u'0' || ch > u'9') : ch != char16_t(shape[i]))
+            return std::nullopt;
+    }
+    auto num = [t](int at, int width) {
+        int v = 0;
+        for (int i = at; i < at + width; ++i)
+            v = v * 10 + (t[i].unicode() - u'0');
+        return v;
+    };
+    const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+    const int hour = num(11, 2), minute = num(14, 2), second = num(17, 2), ms = num(20, 3);
+    static constexpr int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1]
+        || (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 59)
+        return std::nullopt;
+    return daysFromCivil(year, unsigned(month), unsigned(day)) * MsPerDay + hour * 3'600'000LL
+           + minute * 60'000LL + second * 1000LL + ms;
 }
 
 std::optional<qint64> parseTime(const QJsonValue &value)
 {
     if (value.isDouble())
         return qint64(value.toDouble());
-    const QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    const QString text = value.toString();
+    if (const std::optional<qint64> fast = parseIsoTimeFast(text))
+        return fast;
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
         return std::nullopt;
     return t.toMSecsSinceEpoch();

@@ -188,6 +188,7 @@ void RunState::applyNodeEvent(const RunEvent &e)
     case EventKind::NodeCached:
         setState(n, NodeState::Cached);
         n.outputs = e.data.value(QStringLiteral("outputs")).toMap();
+        n.fromRun = e.data.value(QStringLiteral("run")).toString();
         n.progress = 1;
         break;
     case EventKind::NodeFailed:

@@ -43,6 +43,7 @@ struct NodeStatus
     int maxAttempts = 1;   // from node.started {attempts}: the most attempts the node gets
     int logLines = 0;
     QVariantMap outputs; // from node.succeeded / node.cached
+    QString fromRun;     // node.cached {run}: the run the outputs were taken from (resume, cache)
 
     friend bool operator==(const NodeStatus &, const NodeStatus &) = default;
 };
@@ -91,6 +92,9 @@ public:
     // as JSON, every field the views draw. fromSnapshot() then apply() of the events after lastSeq()
     // gives the same state as folding every event from the first. Nullopt for JSON that is not one.
     QJsonObject snapshot() const;
+    // The same as compact JSON text (QJsonDocument(snapshot()).toJson(Compact), byte for byte), written
+    // without building the QJsonObject: what the history stores once per run.
+    QByteArray snapshotJson() const;
     static std::optional<RunState> fromSnapshot(const QJsonObject &json);
     // Same run, same node states and fields (the log-folding switch is not compared).
     bool sameAs(const RunState &other) const;

@@ -2,6 +2,8 @@
 #include "runstate.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 
 namespace Flow {
 namespace {
@@ -23,6 +25,8 @@ QJsonObject statusToJson(const NodeStatus &n)
     o.insert(u"maxAttempts", n.maxAttempts);
     o.insert(u"logLines", n.logLines);
     o.insert(u"outputs", QJsonObject::fromVariantMap(n.outputs));
+    if (!n.fromRun.isEmpty())
+        o.insert(u"fromRun", n.fromRun);
     return o;
 }
 
@@ -55,6 +59,7 @@ std::optional<NodeStatus> statusFromJson(const QJsonObject &o)
     n.maxAttempts = o.value(u"maxAttempts").toInt(1);
     n.logLines = o.value(u"logLines").toInt();
     n.outputs = o.value(u"outputs").toObject().toVariantMap();
+    n.fromRun = o.value(u"fromRun").toString();
     return n;
 }
 
@@ -67,7 +72,119 @@ std::optional<RunPhase> phaseFromName(const QString &name)
     return std::nullopt;
 }
 
+// ---- snapshotJson(): the same text as QJsonDocument(snapshot()).toJson(Compact), written directly.
+// A run of 10,000 nodes stores its final state once; through QJsonObject that cost more than storing
+// all of its events. Keys go in QJsonObject's order (sorted), numbers as Qt's writer prints them;
+// anything unusual (strings that need escaping, non-empty outputs) goes through Qt's own writer, so
+// the text is the same byte for byte (tst_events compares them).
+
+void appendViaQt(QByteArray &out, const QJsonValue &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    out.append(array.constData() + 1, array.size() - 2); // without the [ ]
+}
+
+void appendString(QByteArray &out, const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() >= 0x7f || c == u'"' || c == u'\\') {
+            appendViaQt(out, text);
+            return;
+        }
+    }
+    out += '"';
+    out += text.toLatin1();
+    out += '"';
+}
+
+void appendKey(QByteArray &out, const char *key)
+{
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendInt(QByteArray &out, const char *key, qint64 value)
+{
+    appendKey(out, key);
+    out += QByteArray::number(value);
+    out += ',';
+}
+
+void appendText(QByteArray &out, const char *key, const QString &value)
+{
+    appendKey(out, key);
+    appendString(out, value);
+    out += ',';
+}
+
+void appendMap(QByteArray &out, const char *key, const QVariantMap &map)
+{
+    appendKey(out, key);
+    if (map.isEmpty())
+        out += "{}";
+    else
+        out += QJsonDocument(QJsonObject::fromVariantMap(map)).toJson(QJsonDocument::Compact);
+    out += ',';
+}
+
+void appendStatus(QByteArray &out, const QString &id, const NodeStatus &n)
+{
+    out += '{';
+    appendInt(out, "attempt", n.attempt);
+    appendInt(out, "duration", n.duration);
+    appendText(out, "error", n.error);
+    appendInt(out, "finishedAt", n.finishedAt);
+    appendText(out, "id", id);
+    appendInt(out, "logLines", n.logLines);
+    appendInt(out, "maxAttempts", n.maxAttempts);
+    appendText(out, "message", n.message);
+    appendMap(out, "outputs", n.outputs);
+    appendKey(out, "progress");
+    if (qIsFinite(n.progress))
+        out += QByteArray::number(n.progress, 'g', QLocale::FloatingPointShortest);
+    else
+        appendViaQt(out, n.progress);
+    out += ',';
+    appendText(out, "progressText", n.progressText);
+    appendInt(out, "retryAt", n.retryAt);
+    appendInt(out, "retryDelay", n.retryDelay);
+    appendInt(out, "startedAt", n.startedAt);
+    appendKey(out, "state");
+    appendString(out, nodeStateName(n.state));
+    out += '}';
+}
+
 } // namespace
+
+QByteArray RunState::snapshotJson() const
+{
+    QByteArray out;
+    out.reserve(256 + qsizetype(m_order.size()) * 260);
+    out += '{';
+    appendText(out, "error", m_error);
+    appendInt(out, "finishedAt", m_finishedAt);
+    appendInt(out, "gaps", m_gaps);
+    appendInt(out, "lastSeq", m_lastSeq);
+    appendText(out, "name", m_name);
+    appendKey(out, "nodes");
+    out += '[';
+    static const NodeStatus none;
+    for (qsizetype i = 0; i < m_order.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        const auto it = m_nodes.constFind(m_order.at(i));
+        appendStatus(out, m_order.at(i), it == m_nodes.cend() ? none : *it);
+    }
+    out += "],";
+    appendMap(out, "outputs", m_outputs);
+    appendText(out, "phase", runPhaseName(m_phase));
+    appendText(out, "run", m_runId);
+    appendKey(out, "startedAt");
+    out += QByteArray::number(m_startedAt);
+    out += '}';
+    return out;
+}
 
 QJsonObject RunState::snapshot() const
 {

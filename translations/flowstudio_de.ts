@@ -918,6 +918,14 @@ Letzter Fehler: %4</translation>
         <source>retry in %1 s</source>
         <translation>neuer Versuch in %1 s</translation>
     </message>
+    <message>
+        <source>cached, from run %1</source>
+        <translation>zwischengespeichert, aus Lauf %1</translation>
+    </message>
+    <message>
+        <source>Outputs taken from run %1, not computed again</source>
+        <translation>Ausgaben aus Lauf %1 übernommen, nicht neu berechnet</translation>
+    </message>
 </context>
 <context>
     <name>Flow::RunOverlay</name>
@@ -1005,6 +1013,57 @@ Letzter Fehler: %4</translation>
     <message>
         <source>Cancelled after %1</source>
         <translation>Abgebrochen nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flow::Studio::CanvasRunMenu</name>
+    <message>
+        <source>Re-run From This Node</source>
+        <translation>Ab diesem Knoten neu ausführen</translation>
+    </message>
+    <message>
+        <source>Resume Last Run</source>
+        <translation>Letzten Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>There is no run history.</source>
+        <translation>Es gibt keinen Laufverlauf.</translation>
+    </message>
+    <message>
+        <source>A run is in progress: wait for it to end, or stop it.</source>
+        <translation>Ein Lauf ist im Gange: warten Sie, bis er endet, oder halten Sie ihn an.</translation>
+    </message>
+    <message>
+        <source>The workflow has neither a file nor a name to find its runs by.</source>
+        <translation>Der Workflow hat weder eine Datei noch einen Namen, über den seine Läufe zu finden wären.</translation>
+    </message>
+    <message>
+        <source>Looking for the runs of this workflow…</source>
+        <translation>Läufe dieses Workflows werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No stored run of this workflow has run node %1 yet.</source>
+        <translation>Kein gespeicherter Lauf dieses Workflows hat Knoten %1 bisher ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Run %1 and everything downstream of it again, with the outputs of the other nodes from run %2</source>
+        <translation>%1 und alles danach erneut ausführen, mit den Ausgaben der anderen Knoten aus Lauf %2</translation>
+    </message>
+    <message>
+        <source>No run of this workflow is in the history yet.</source>
+        <translation>Noch kein Lauf dieses Workflows im Verlauf.</translation>
+    </message>
+    <message>
+        <source>The last run of this workflow is still going.</source>
+        <translation>Der letzte Lauf dieses Workflows läuft noch.</translation>
+    </message>
+    <message>
+        <source>The last run of this workflow succeeded: there is nothing to resume.</source>
+        <translation>Der letzte Lauf dieses Workflows war erfolgreich: es gibt nichts fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Run again only the nodes of run %1 that did not succeed, with the stored outputs of the others</source>
+        <translation>Nur die Knoten von Lauf %1 erneut ausführen, die nicht erfolgreich waren, mit den gespeicherten Ausgaben der anderen</translation>
     </message>
 </context>
 <context>
@@ -1109,8 +1168,24 @@ Letzter Fehler: %4</translation>
         <translation>--replay und --run können nicht zusammen verwendet werden.</translation>
     </message>
     <message>
-        <source>The bottom panel to show: problems, history (undo), runs (the run history), run, log or timeline.</source>
-        <translation>Der untere Bereich, der gezeigt wird: problems, history (Rückgängig-Verlauf), runs (Lauf-Verlauf), run, log oder timeline.</translation>
+        <source>The bottom panel to show: problems, history (undo), runs (the run history), run, log, timeline or remote.</source>
+        <translation>Das untere Panel, das angezeigt wird: problems, history (Rückgängig), runs (Laufverlauf), run, log, timeline oder remote.</translation>
+    </message>
+    <message>
+        <source>Add the `flowrun serve` server at URL (ws:// or wss://; the token from $FLOWSTUDIO_TOKEN) to the Remote dock and connect to it.</source>
+        <translation>Den `flowrun serve`-Server unter URL (ws:// oder wss://; das Token aus $FLOWSTUDIO_TOKEN) zum Remote-Dock hinzufügen und verbinden.</translation>
+    </message>
+    <message>
+        <source>With --remote: show that server&apos;s run RUN in the run views and on the canvas. With --screenshot, the picture is taken when the run has finished.</source>
+        <translation>Mit --remote: den Lauf RUN dieses Servers in den Laufansichten und auf der Arbeitsfläche zeigen. Mit --screenshot wird das Bild aufgenommen, wenn der Lauf beendet ist.</translation>
+    </message>
+    <message>
+        <source>Invalid --remote &quot;%1&quot;: expected a ws:// or wss:// URL.</source>
+        <translation>Ungültiges --remote „%1“: eine ws://- oder wss://-URL wird erwartet.</translation>
+    </message>
+    <message>
+        <source>--remote-run needs --remote, and goes without --run and --replay.</source>
+        <translation>--remote-run braucht --remote und geht nicht mit --run oder --replay.</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1537,13 @@ Workflow: %2
     <message>
         <source>Run</source>
         <translation>Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) taken from the result cache; open the run to see from which runs</source>
+        <translation>
+            <numerusform>%n Knoten aus dem Ergebnis-Cache übernommen; öffnen Sie den Lauf, um zu sehen, aus welchen Läufen</numerusform>
+            <numerusform>%n Knoten aus dem Ergebnis-Cache übernommen; öffnen Sie den Lauf, um zu sehen, aus welchen Läufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 #include "commands.h"
 #include "nodes/registry.h"
 #include "runhistory.h"
+#include "signalpipe.h"
 
+#include "executor/nodecache.h"
 #include "executor/run.h"
+#include "history/storenodecache.h"
 #include "model/subflows.h"
 #include "model/workflowio.h"
 #include "runs/runstate.h"
@@ -16,69 +19,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSocketNotifier>
 
-#include <cerrno>
 #include <csignal>
-#include <cstdio>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace Flow::Cli {
 namespace {
 
 enum RunExit { ExitSucceeded = 0, ExitFailed = 1, ExitInvalid = 2, ExitInterrupted = 130 };
-
-// ---- SIGINT / SIGTERM: the handler only writes the signal number to a pipe; the event loop reads
-// it and cancels the run cleanly (processes killed by their nodes, workers done) before exiting.
-int g_signalPipe[2] = {-1, -1};
-
-extern "C" void onSignal(int signal)
-{
-    const int saved = errno;
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-    errno = saved;
-}
-
-class SignalGuard
-{
-public:
-    SignalGuard()
-    {
-        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_oldInt);
-        ::sigaction(SIGTERM, &action, &m_oldTerm);
-        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-    }
-    ~SignalGuard()
-    {
-        m_notifier.reset();
-        if (g_signalPipe[0] < 0)
-            return;
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-    }
-    QSocketNotifier *notifier() const { return m_notifier.get(); }
-    int take() const
-    {
-        char byte = 0;
-        return ::read(g_signalPipe[0], &byte, 1) == 1 ? int(byte) : 0;
-    }
-
-private:
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-    std::unique_ptr<QSocketNotifier> m_notifier;
-};
 
 // ---- human-readable progress -----------------------------------------------------------------
 
@@ -138,8 +86,11 @@ public:
                      QStringLiteral("succeeded in %1").arg(seconds(e.data.value("duration").toLongLong())));
             break;
         case EventKind::NodeCached:
-            if (m_live)
-                line(e.node, QStringLiteral("cached"));
+            if (m_live) {
+                const QString from = e.data.value("run").toString();
+                line(e.node, from.isEmpty() ? QStringLiteral("cached")
+                                            : QStringLiteral("cached (from run %1)").arg(from.left(8)));
+            }
             break;
         case EventKind::NodeFailed:
             failed(e);
@@ -426,7 +377,7 @@ RunRecord runRecordFor(const Run &run, const Setup &setup)
 {
     RunRecord record;
     record.id = run.id();
-    record.name = setup.workflow.name;
+    record.name = run.workflow().name;
     record.file
         = setup.file.isEmpty() || setup.file == u"-" ? QString() : QFileInfo(setup.file).absoluteFilePath();
     record.workflowText = QString::fromUtf8(setup.text);
@@ -443,7 +394,18 @@ int runCommand(const QStringList &args)
     if (std::optional<int> exit = prepare(args, setup))
         return *exit;
 
-    Run run(setup.workflow, builtinNodeRegistry(), setup.options);
+    // `cache: true` results: kept in the history file (shared with later runs and the app, each
+    // naming its run), or with --no-history only for this process (repeated sub-workflow calls).
+    std::unique_ptr<NodeCache> cache;
+    if (setup.history.record)
+        cache = std::make_unique<StoreNodeCache>(setup.history.dbPath());
+    else
+        cache = std::make_unique<MemoryNodeCache>();
+    setup.options.cache = cache.get();
+
+    // Moved, not copied: a copy of 10,000 nodes costs more than scheduling them. From here on the
+    // workflow is run.workflow().
+    Run run(std::move(setup.workflow), builtinNodeRegistry(), setup.options);
     if (const Diagnostics problems = run.problems(); hasErrors(problems)) {
         for (const Diagnostic &d : problems)
             printErr(d.format(displayName(setup.file)) + u'\n');
@@ -488,21 +450,18 @@ int runCommand(const QStringList &args)
             report(events);
     });
 
+    // SIGINT / SIGTERM cancel the run cleanly (processes killed by their nodes, workers done).
     int signal = 0;
-    SignalGuard signalGuard;
-    if (QSocketNotifier *notifier = signalGuard.notifier()) {
-        QObject::connect(notifier, &QSocketNotifier::activated, &run, [&] {
-            const int received = signalGuard.take();
-            if (signal != 0) {
-                printErr(QStringLiteral("flowrun: second interrupt, exiting without waiting\n"));
-                ::_exit(ExitInterrupted);
-            }
-            signal = received;
-            printErr(
-                QStringLiteral("flowrun: interrupted, cancelling (press Ctrl-C again to exit at once)\n"));
-            run.cancel();
-        });
-    }
+    SignalPipe signalPipe;
+    QObject::connect(&signalPipe, &SignalPipe::received, &run, [&](int received) {
+        if (signal != 0) {
+            printErr(QStringLiteral("flowrun: second interrupt, exiting without waiting\n"));
+            ::_exit(ExitInterrupted);
+        }
+        signal = received;
+        printErr(QStringLiteral("flowrun: interrupted, cancelling (press Ctrl-C again to exit at once)\n"));
+        run.cancel();
+    });
 
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
@@ -514,7 +473,7 @@ int runCommand(const QStringList &args)
 
     if (!setup.json) {
         reporter.summary();
-        printOutputs(reporter.outputs(), setup.workflow);
+        printOutputs(reporter.outputs(), run.workflow());
     }
     if (run.status() == RunStatus::Cancelled && signal != 0)
         return signal == SIGINT ? ExitInterrupted : 128 + signal;

@@ -1,6 +1,7 @@
 // flowrun serve: runs workflows for WebSocket clients (docs/protocol.md, docs/cli.md).
 #include "cliutil.h"
 #include "commands.h"
+#include "remoteargs.h"
 #include "signalpipe.h"
 
 #include "storearchive.h"
@@ -48,23 +49,6 @@ bool parseListen(const QString &text, Remote::ServerOptions &options)
     return true;
 }
 
-std::optional<QString> readToken(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("serve: cannot read the token file %1: %2").arg(path, file.errorString()));
-        return std::nullopt;
-    }
-    const QString token = QString::fromUtf8(file.read(4096)).trimmed();
-    if (token.isEmpty()) {
-        printError(QStringLiteral("serve: the token file %1 is empty").arg(path));
-        return std::nullopt;
-    }
-    if (QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-        printError(QStringLiteral("serve: warning: %1 is readable by other users (chmod 600 it)").arg(path));
-    return token;
-}
-
 bool loadTls(const QString &certPath, const QString &keyPath, Remote::ServerOptions &options)
 {
     QFile certFile(certPath);
@@ -91,20 +75,6 @@ bool loadTls(const QString &certPath, const QString &keyPath, Remote::ServerOpti
     return true;
 }
 
-std::optional<int> positive(const CommandOptions &p, const QCommandLineOption &o, int &out)
-{
-    if (!p.isSet(o))
-        return std::nullopt;
-    bool ok = false;
-    const int n = p.value(o).toInt(&ok);
-    if (!ok || n < 1) {
-        printError(QStringLiteral("serve: --%1 needs a number of at least 1").arg(o.names().constFirst()));
-        return ExitUsage;
-    }
-    out = n;
-    return std::nullopt;
-}
-
 std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
 {
     CommandParser cmd(QStringLiteral("serve"), QStringLiteral("serve [options]"),
@@ -116,10 +86,8 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
                                     QStringLiteral("Address and port (default 127.0.0.1:8765; port 0 picks "
                                                    "a free one)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8765"));
-    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-                                       QStringLiteral("Clients must send the token in FILE (or "
-                                                      "$FLOWSTUDIO_TOKEN)."),
-                                       QStringLiteral("FILE"));
+    const QCommandLineOption tokenFile = RemoteArgs::tokenFileOption(
+        QStringLiteral("Clients must send the token in FILE (or $FLOWSTUDIO_TOKEN)."));
     const QCommandLineOption workflows(QStringLiteral("workflows"),
                                        QStringLiteral("Working directory of the runs (default: the "
                                                       "current one)."),
@@ -134,6 +102,15 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
                                         QStringLiteral("Accept at most N clients (default 64)."),
                                         QStringLiteral("N"));
+    const QCommandLineOption maxQueued(
+        QStringLiteral("max-queued-kb"),
+        QStringLiteral("Drop a client once more than KB wait to be sent to "
+                       "it (default 16384, at least 1024: a frame is up to a few hundred KB)."),
+        QStringLiteral("KB"));
+    const QCommandLineOption stallTimeout(QStringLiteral("stall-timeout-s"),
+                                          QStringLiteral("Drop a client that has read nothing for S seconds "
+                                                         "while data waits for it (default 30)."),
+                                          QStringLiteral("S"));
     const QCommandLineOption cert(QStringLiteral("cert"),
                                   QStringLiteral("TLS certificate (PEM): serve wss://."),
                                   QStringLiteral("FILE"));
@@ -143,7 +120,7 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
                                   QStringLiteral("The server's name in welcome messages."),
                                   QStringLiteral("NAME"));
     for (const QCommandLineOption &o :
-         {listen, tokenFile, workflows, db, maxRuns, maxClients, cert, key, name})
+         {listen, tokenFile, workflows, db, maxRuns, maxClients, maxQueued, stallTimeout, cert, key, name})
         cmd.parser().addOption(o);
     if (auto exit = cmd.parse(args, false))
         return *exit;
@@ -157,14 +134,10 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
         printError(QStringLiteral("serve: --listen needs HOST:PORT, not '%1'").arg(p.value(listen)));
         return ExitUsage;
     }
-    if (p.isSet(tokenFile)) {
-        const std::optional<QString> token = readToken(p.value(tokenFile));
-        if (!token)
-            return ExitUsage;
-        o.token = *token;
-    } else {
-        o.token = qEnvironmentVariable("FLOWSTUDIO_TOKEN").trimmed();
-    }
+    const std::optional<QString> token = RemoteArgs::token(p, tokenFile, QStringLiteral("serve"));
+    if (!token)
+        return ExitUsage;
+    o.token = *token;
     if (p.isSet(workflows)) {
         if (!QFileInfo(p.value(workflows)).isDir()) {
             printError(QStringLiteral("serve: --workflows: %1 is not a directory").arg(p.value(workflows)));
@@ -174,10 +147,19 @@ std::optional<int> prepare(const QStringList &args, ServeSetup &setup)
     }
     if (p.isSet(name))
         o.name = p.value(name);
-    if (auto exit = positive(p, maxRuns, o.maxRuns))
+    const QString command = QStringLiteral("serve");
+    if (auto exit = RemoteArgs::number(p, maxRuns, 1, o.maxRuns, command))
         return exit;
-    if (auto exit = positive(p, maxClients, o.maxClients))
+    if (auto exit = RemoteArgs::number(p, maxClients, 1, o.maxClients, command))
         return exit;
+    qint64 queuedKb = o.maxQueuedBytes >> 10;
+    if (auto exit = RemoteArgs::number(p, maxQueued, qint64(1024), queuedKb, command))
+        return exit;
+    o.maxQueuedBytes = queuedKb << 10;
+    int stallSeconds = o.stallTimeoutMs / 1000;
+    if (auto exit = RemoteArgs::number(p, stallTimeout, 1, stallSeconds, command))
+        return exit;
+    o.stallTimeoutMs = stallSeconds * 1000;
     if (p.isSet(cert) != p.isSet(key)) {
         printError(QStringLiteral("serve: --cert and --key go together"));
         return ExitUsage;

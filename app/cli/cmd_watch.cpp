@@ -1,6 +1,7 @@
 // flowrun watch: follows (or starts) a run on a `flowrun serve` server from a terminal (docs/cli.md).
 #include "cliutil.h"
 #include "commands.h"
+#include "remoteargs.h"
 #include "signalpipe.h"
 
 #include "executor/runoptions.h"
@@ -148,9 +149,8 @@ std::optional<int> prepare(const QStringList &args, WatchSetup &setup)
                        "Reconnects by itself and resumes after the last event it has.\n"
                        "Exit status: 0 succeeded, 1 failed or lost, 2 usage, refused or "
                        "invalid workflow, 130 interrupted."));
-    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-                                       QStringLiteral("Send the token in FILE (default $FLOWSTUDIO_TOKEN)."),
-                                       QStringLiteral("FILE"));
+    const QCommandLineOption tokenFile
+        = RemoteArgs::tokenFileOption(QStringLiteral("Send the token in FILE (default $FLOWSTUDIO_TOKEN)."));
     const QCommandLineOption start(QStringLiteral("start"),
                                    QStringLiteral("Start FILE on the server and follow it."),
                                    QStringLiteral("FILE"));
@@ -178,22 +178,16 @@ std::optional<int> prepare(const QStringList &args, WatchSetup &setup)
     }
     setup.run = pos.value(1);
     setup.json = p.isSet(json);
-    if (p.isSet(after)) {
-        bool ok = false;
-        setup.after = p.value(after).toLongLong(&ok);
-        if (!ok || setup.after < 0 || setup.run.isEmpty()) {
-            printError(QStringLiteral("watch: --after needs a RUN and a seq of at least 0"));
-            return ExitUsage;
-        }
+    if (auto exit = RemoteArgs::number(p, after, qint64(0), setup.after, QStringLiteral("watch")))
+        return exit;
+    if (p.isSet(after) && setup.run.isEmpty()) {
+        printError(QStringLiteral("watch: --after needs a RUN"));
+        return ExitUsage;
     }
-    if (p.isSet(tokenFile)) {
-        const std::optional<QByteArray> token = readInput(p.value(tokenFile));
-        if (!token)
-            return ExitUsage;
-        setup.token = QString::fromUtf8(*token).trimmed();
-    } else {
-        setup.token = qEnvironmentVariable("FLOWSTUDIO_TOKEN").trimmed();
-    }
+    const std::optional<QString> token = RemoteArgs::token(p, tokenFile, QStringLiteral("watch"));
+    if (!token)
+        return ExitUsage;
+    setup.token = *token;
     if (p.isSet(start)) {
         setup.startFile = p.value(start);
         const std::optional<QByteArray> text = readInput(setup.startFile);

@@ -15,20 +15,25 @@ QString HistoryOptions::dbPath() const
 QList<QCommandLineOption> HistoryOptions::options()
 {
     return {
-        QCommandLineOption(QStringLiteral("no-history"), QStringLiteral("Do not record the run in the run history.")),
-        QCommandLineOption(QStringLiteral("db"),
-                           QStringLiteral("The run history file (default: Flowstudio/history.db in the user's "
-                                          "data directory, or $FLOWSTUDIO_HISTORY_DB)."),
-                           QStringLiteral("FILE")),
-        QCommandLineOption(QStringLiteral("resume"),
-                           QStringLiteral("Continue RUN: run only the nodes that did not succeed in it, feeding "
-                                          "the others' stored outputs downstream. FILE is optional (default: "
-                                          "the workflow as RUN ran it)."),
-                           QStringLiteral("RUN")),
-        QCommandLineOption(QStringLiteral("from"),
-                           QStringLiteral("With --of RUN: run NODE and everything downstream of it again, with "
-                                          "upstream outputs from RUN."),
-                           QStringLiteral("NODE")),
+        QCommandLineOption(QStringLiteral("no-history"),
+                           QStringLiteral("Do not record the run in the run history (cache: true results are "
+                                          "then kept for this process only).")),
+        QCommandLineOption(
+            QStringLiteral("db"),
+            QStringLiteral("The run history file (default: Flowstudio/history.db in the user's "
+                           "data directory, or $FLOWSTUDIO_HISTORY_DB)."),
+            QStringLiteral("FILE")),
+        QCommandLineOption(
+            QStringLiteral("resume"),
+            QStringLiteral("Continue RUN: run only the nodes that did not succeed in it, feeding "
+                           "the others' stored outputs downstream. FILE is optional (default: "
+                           "the workflow as RUN ran it)."),
+            QStringLiteral("RUN")),
+        QCommandLineOption(
+            QStringLiteral("from"),
+            QStringLiteral("With --of RUN: run NODE and everything downstream of it again, with "
+                           "upstream outputs from RUN."),
+            QStringLiteral("NODE")),
         QCommandLineOption(QStringLiteral("of"), QStringLiteral("The stored run that --from starts from."),
                            QStringLiteral("RUN")),
     };
@@ -77,11 +82,12 @@ std::optional<ContinuedRun> loadContinued(const HistoryOptions &options)
 
 void reportSeed(const ContinuedRun &run, const SeedPlan &plan)
 {
-    QString text = QStringLiteral("flowrun: %1 run %2 (%3): %4 nodes taken from it, %5 to run")
-                       .arg(plan.seed.mode == u"resume" ? QStringLiteral("resuming") : QStringLiteral("re-running"),
-                            run.record.id.left(8), run.record.status)
-                       .arg(plan.seed.outputs.size())
-                       .arg(plan.rerun.size());
+    QString text
+        = QStringLiteral("flowrun: %1 run %2 (%3): %4 nodes taken from it, %5 to run")
+              .arg(plan.seed.mode == u"resume" ? QStringLiteral("resuming") : QStringLiteral("re-running"),
+                   run.record.id.left(8), run.record.status)
+              .arg(plan.seed.outputs.size())
+              .arg(plan.rerun.size());
     if (!plan.changed.isEmpty())
         text += QStringLiteral(" (changed since: %1)").arg(plan.changed.join(QStringLiteral(", ")));
     printErr(text + u'\n');
@@ -102,8 +108,9 @@ Recording::Recording(const QString &path, const RunRecord &run, Report report)
     m_store->beginRun(run);
     QObject::connect(m_store.get(), &RunStore::committed, m_store.get(),
                      [this](const QString &id, qint64 seq) { committed(id, seq); });
-    QObject::connect(m_store.get(), &RunStore::problem, m_store.get(),
-                     [](const QString &message) { printErr(QStringLiteral("flowrun: warning: %1\n").arg(message)); });
+    QObject::connect(m_store.get(), &RunStore::problem, m_store.get(), [](const QString &message) {
+        printErr(QStringLiteral("flowrun: warning: %1\n").arg(message));
+    });
 }
 
 Recording::~Recording() = default;
@@ -140,7 +147,8 @@ void Recording::finish()
         printErr(QStringLiteral("flowrun: warning: %1 events of this run could not be written to the history "
                                 "(%2)\n")
                      .arg(m_store->uncommitted())
-                     .arg(m_store->errorString().isEmpty() ? QStringLiteral("timed out") : m_store->errorString()));
+                     .arg(m_store->errorString().isEmpty() ? QStringLiteral("timed out")
+                                                           : m_store->errorString()));
     }
     m_recording = false;
     if (!m_waiting.isEmpty())

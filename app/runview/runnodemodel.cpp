@@ -339,9 +339,19 @@ QVariant RunNodeModel::displayData(const QString &id, const NodeStatus &n, int c
     case DurationColumn:
         return durationText(durationOf(n));
     case MessageColumn:
-        return firstLine(n.state == NodeState::Failed ? n.error : n.message);
+        return firstLine(messageOf(n));
     }
     return {};
+}
+
+// A cached node has no log of its own: its message says where its outputs came from.
+QString RunNodeModel::messageOf(const NodeStatus &n) const
+{
+    if (n.state == NodeState::Failed)
+        return n.error;
+    if (n.state == NodeState::Cached && !n.fromRun.isEmpty() && n.message.isEmpty())
+        return tr("cached, from run %1").arg(n.fromRun.left(8));
+    return n.message;
 }
 
 QVariant RunNodeModel::sortData(const QString &id, const NodeStatus &n, int column) const
@@ -361,7 +371,7 @@ QVariant RunNodeModel::sortData(const QString &id, const NodeStatus &n, int colu
     case DurationColumn:
         return durationOf(n);
     case MessageColumn:
-        return n.state == NodeState::Failed ? n.error : n.message;
+        return messageOf(n);
     }
     return {};
 }
@@ -385,6 +395,8 @@ QVariant RunNodeModel::toolTipData(const QString &id, const NodeStatus &n, int c
     case MessageColumn:
         if (n.state == NodeState::Failed || n.state == NodeState::Retrying)
             return n.error.isEmpty() ? n.message : n.error;
+        if (n.state == NodeState::Cached && !n.fromRun.isEmpty())
+            return tr("Outputs taken from run %1, not computed again").arg(n.fromRun);
         return n.message;
     }
     return {};

@@ -90,6 +90,7 @@ private:
     QVariant sortData(const QString &id, const NodeStatus &n, int column) const;
     QVariant toolTipData(const QString &id, const NodeStatus &n, int column) const;
     QString attemptText(const NodeStatus &n) const;
+    QString messageOf(const NodeStatus &n) const;
     qint64 durationOf(const NodeStatus &n) const;
     QIcon stateIcon(NodeState state) const;
 

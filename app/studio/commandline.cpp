@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace Flow::Studio {
 
@@ -106,10 +107,21 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption panel(QStringLiteral("panel"),
                                    CommandLine::tr("The bottom panel to show: problems, history (undo), runs "
-                                                   "(the run history), run, log or timeline."),
+                                                   "(the run history), run, log, timeline or remote."),
                                    QStringLiteral("PANEL"));
-    const QList<QCommandLineOption> appOptions{screenshot, size, lang,         theme, select, autosave,
-                                               testText,   run,  screenshotAt, param, replay, panel};
+    const QCommandLineOption remote(
+        QStringLiteral("remote"),
+        CommandLine::tr("Add the `flowrun serve` server at URL (ws:// or wss://; the token from "
+                        "$FLOWSTUDIO_TOKEN) to the Remote dock and connect to it."),
+        QStringLiteral("URL"));
+    const QCommandLineOption remoteRun(
+        QStringLiteral("remote-run"),
+        CommandLine::tr("With --remote: show that server's run RUN in the run views and on the canvas. "
+                        "With --screenshot, the picture is taken when the run has finished."),
+        QStringLiteral("RUN"));
+    const QList<QCommandLineOption> appOptions{screenshot, size,     lang,   theme,        select,
+                                               autosave,   testText, run,    screenshotAt, param,
+                                               replay,     panel,    remote, remoteRun};
     parser.addOptions(appOptions);
     QCommandLineOption helpJson(QStringLiteral("help-json"),
                                 QStringLiteral("Print the command line as JSON (for the man page)."));
@@ -194,10 +206,22 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     options.replay = parser.value(replay);
     if (!options.replay.isEmpty() && options.run)
         return fail(CommandLine::tr("--replay and --run cannot be used together."));
+    options.remote = parser.value(remote);
+    options.remoteRun = parser.value(remoteRun);
+    if (!options.remote.isEmpty()) {
+        const QUrl url(options.remote);
+        if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss") || url.host().isEmpty())
+            return fail(CommandLine::tr("Invalid --remote \"%1\": expected a ws:// or wss:// URL.")
+                            .arg(options.remote));
+    }
+    if (!options.remoteRun.isEmpty()
+        && (options.remote.isEmpty() || options.run || !options.replay.isEmpty()))
+        return fail(CommandLine::tr("--remote-run needs --remote, and goes without --run and --replay."));
     options.panel = parser.value(panel).toLower();
     static const QStringList panels{QStringLiteral("problems"), QStringLiteral("history"),
                                     QStringLiteral("runs"),     QStringLiteral("run"),
-                                    QStringLiteral("log"),      QStringLiteral("timeline")};
+                                    QStringLiteral("log"),      QStringLiteral("timeline"),
+                                    QStringLiteral("remote")};
     if (!options.panel.isEmpty() && !panels.contains(options.panel))
         return fail(CommandLine::tr("Invalid --panel \"%1\": expected one of %2.")
                         .arg(parser.value(panel), panels.join(QStringLiteral(", "))));

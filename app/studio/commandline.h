@@ -26,6 +26,8 @@ struct StudioOptions
     QStringList params;             // --param NAME=VALUE (repeatable), as `flowrun run -p`
     QString panel;                  // --panel run|log|timeline|problems|history: the bottom tab shown
     QString replay;                 // --replay FILE.ndjson: a recorded run shown in the run views
+    QString remote;                 // --remote URL: a server added to the Remote dock and connected
+    QString remoteRun;              // --remote-run RUN: with --remote, that server's run shown
 };
 
 struct ParsedCommandLine

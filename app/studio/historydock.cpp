@@ -268,6 +268,7 @@ void HistoryDock::startSeeded(const RunRecord &run, const QList<NodeResult> &nod
                                    fromNode.isEmpty() ? QStringList() : QStringList{fromNode});
     RunOptions options;
     options.seed = plan.seed;
+    options.cache = m_runs->nodeCache();
     for (const ParamSpec &p : workflow.params) {
         if (run.params.contains(p.name))
             options.params.insert(p.name, run.params.value(p.name));

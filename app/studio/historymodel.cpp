@@ -110,6 +110,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (!r->continues.isEmpty())
             tip += u'\n'
                    + tr("Continues run %1; %n node(s) reused from it", nullptr, r->cached).arg(r->continues);
+        else if (r->cached)
+            tip += u'\n'
+                   + tr("%n node(s) taken from the result cache; open the run to see from which runs",
+                        nullptr, r->cached);
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {

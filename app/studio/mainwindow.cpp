@@ -1,20 +1,22 @@
 #include "mainwindow.h"
-#include "remotedock.h"
-#include "historydock.h"
+#include "canvasrunmenu.h"
 #include "history/runrecorder.h"
 #include "history/runstore.h"
+#include "history/storenodecache.h"
+#include "historydock.h"
+#include "remotedock.h"
 
 #include "commandpalette.h"
+#include "documents/documentmanager.h"
+#include "documents/recoverymanager.h"
+#include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "inspectorwidget.h"
 #include "notificationbar.h"
 #include "problemsview.h"
-#include "documents/documentmanager.h"
-#include "documents/recoverymanager.h"
 #include "runworkbench.h"
 #include "subflowactions.h"
 #include "translatedcatalog.h"
-#include "documents/workflowsession.h"
 #include "yamleditor.h"
 #include "yamlpane.h"
 
@@ -25,20 +27,20 @@
 #include "canvas/graphscene.h"
 #include "canvas/graphview.h"
 #include "canvas/palettewidget.h"
-#include "nodes/registry.h"
 #include "model/workflowdocument.h"
+#include "nodes/registry.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QSplitter>
-#include <QTableView>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -164,7 +166,10 @@ void MainWindow::createDocks()
     createRunDocks(problemsDock);
     m_historyStore = new RunStore(RunStore::defaultPath(), this);
     new RunRecorder(m_historyStore, m_runs->runList(), this);
+    m_runs->setNodeCache(std::make_unique<StoreNodeCache>(m_historyStore->path()));
     m_historyDock = new HistoryDock(m_historyStore, m_runs, m_session, m_files, this);
+    m_canvasRunMenu
+        = new CanvasRunMenu(m_canvas->view(), m_historyStore, m_historyDock, m_runs, m_session, this);
     tabifyDockWidget(historyDock, addDock(QStringLiteral("RunHistoryDock"), tr("Run History"), m_historyDock,
                                           Qt::BottomDockWidgetArea));
     problemsDock->raise();
@@ -192,8 +197,10 @@ void MainWindow::createRunDocks(QDockWidget *below)
     tabifyDockWidget(below, runDock);
     tabifyDockWidget(below, logDock);
     tabifyDockWidget(below, timelineDock);
-    m_remote = new RemoteDock(m_runs, [this] { return m_session->text(); }, this);
-    tabifyDockWidget(below, addDock(QStringLiteral("RemoteDock"), tr("Remote"), m_remote, Qt::BottomDockWidgetArea));
+    m_remote = new RemoteDock(
+        m_runs, [this] { return m_session->text(); }, this);
+    tabifyDockWidget(below,
+                     addDock(QStringLiteral("RemoteDock"), tr("Remote"), m_remote, Qt::BottomDockWidgetArea));
     // Pressing Run brings the run table forward; the problems come back when the user picks them.
     connect(m_runs, &RunWorkbench::runStarted, runDock, [runDock] {
         runDock->show();

@@ -24,6 +24,7 @@ namespace Flow::Studio {
 class CommandPalette;
 class RemoteDock;
 class FileController;
+class CanvasRunMenu;
 class HistoryDock;
 class InspectorWidget;
 class NotificationArea;
@@ -66,6 +67,7 @@ public:
     SubflowActions *subflows() const { return m_subflows; }
     RemoteDock *remoteDock() const { return m_remote; }
     HistoryDock *historyDock() const { return m_historyDock; }
+    CanvasRunMenu *canvasRunMenu() const { return m_canvasRunMenu; }
 
     // Every action of the window (menus, canvas, docks), for the command palette and tests.
     QList<QAction *> allActions() const;
@@ -126,6 +128,7 @@ private:
     RemoteDock *m_remote = nullptr;
     RunStore *m_historyStore = nullptr; // the run history (history/): records this window's runs
     HistoryDock *m_historyDock = nullptr;
+    CanvasRunMenu *m_canvasRunMenu = nullptr; // the run entries of the canvas's node menu
     QList<QDockWidget *> m_docks;
     QLabel *m_caretLabel = nullptr;
     QLabel *m_problemLabel = nullptr;

@@ -14,10 +14,12 @@
 #include "canvas/canvaseditor.h"
 #include "canvas/graphscene.h"
 #include "executor/localrunsource.h"
+#include "executor/nodecache.h"
 #include "executor/run.h"
 #include "executor/runselection.h"
 #include "model/workflowdocument.h"
 #include "runs/replaysource.h"
+#include "runs/runfeed.h"
 #include "runs/runlist.h"
 
 #include <QAction>
@@ -66,7 +68,21 @@ RunWorkbench::RunWorkbench(WorkflowSession *session, CanvasEditor *canvas, Notif
     updateActions();
 }
 
-RunWorkbench::~RunWorkbench() = default;
+RunWorkbench::~RunWorkbench()
+{
+    // The runs (and their workers, which may be asking the cache) end before the cache does; what
+    // they signal on the way out is no longer for this half-gone workbench.
+    for (RunFeed *feed : m_runs->feeds())
+        disconnect(feed, nullptr, this, nullptr);
+    disconnect(m_runs, nullptr, this, nullptr);
+    delete m_runs;
+    m_runs = nullptr;
+}
+
+void RunWorkbench::setNodeCache(std::unique_ptr<NodeCache> cache)
+{
+    m_cache = std::move(cache);
+}
 
 void RunWorkbench::createActions()
 {
@@ -340,6 +356,7 @@ bool RunWorkbench::startRun(const QStringList &onlyNodes, const QVariantMap &par
     options.params = params;
     options.workingDirectory = workingDirectory();
     options.workflowFile = m_session->filePath(); // flow.subflow paths are relative to it
+    options.cache = m_cache.get();
     auto *source = new LocalRunSource(workflow, builtinNodeRegistry(), options,
                                       QString::fromUtf8(m_session->text()), m_session->filePath());
     RunFeed *feed = showRun(source);

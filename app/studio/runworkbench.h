@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QVariantMap>
 
+#include <memory>
+
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
@@ -17,6 +19,7 @@ QT_END_NAMESPACE
 namespace Flow {
 class CanvasEditor;
 class LogView;
+class NodeCache;
 class RunFeed;
 class RunList;
 class RunListModel;
@@ -74,6 +77,10 @@ public:
     void openRecording(const QString &path);
     // Whether any listed run is still going.
     bool isRunning() const;
+    // The result cache of `cache: true` nodes for every local run of the window (also the History
+    // dock's resumed ones). Outlives those runs: it goes after them when the workbench does.
+    void setNodeCache(std::unique_ptr<NodeCache> cache);
+    NodeCache *nodeCache() const { return m_cache.get(); }
     // The window is closing: true when no run is going or the user agreed to stop them.
     bool confirmClose();
 
@@ -122,6 +129,7 @@ private:
     QAction *m_openRecording = nullptr;
     QVariantMap m_lastParams;
     bool m_syncingSelection = false;
+    std::unique_ptr<NodeCache> m_cache;
 };
 
 } // namespace Flow::Studio

@@ -5,6 +5,7 @@
 #include "documents/workflowsession.h"
 #include "filecontroller.h"
 #include "mainwindow.h"
+#include "remotedock.h"
 #include "runworkbench.h"
 #include "screenshot.h"
 #include "welcomeview.h"
@@ -14,6 +15,7 @@
 #include "canvas/graphview.h" // GraphController holds a QPointer<GraphView>
 #include "executor/runoptions.h"
 #include "model/workflowdocument.h"
+#include "remote/remoteclient.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -55,6 +57,21 @@ bool startRequestedRun(MainWindow &window, const StudioOptions &options)
     return true;
 }
 
+// --remote URL [--remote-run RUN]: the server is added to the dock; the run is opened once the
+// connection is up (the dock's client connects asynchronously).
+void connectRequestedRemote(MainWindow &window, const StudioOptions &options)
+{
+    RemoteDock *dock = window.remoteDock();
+    const QUrl url(options.remote);
+    dock->addServer(url.host(), url, qEnvironmentVariable("FLOWSTUDIO_TOKEN").trimmed());
+    if (options.remoteRun.isEmpty())
+        return;
+    const int index = dock->serverCount() - 1;
+    Remote::RemoteClient *client = dock->client(index);
+    QObject::connect(client, &Remote::RemoteClient::welcomed, dock,
+                     [dock, index, run = options.remoteRun] { dock->openRun(index, run); });
+}
+
 void showPanel(MainWindow &window, const QString &panel)
 {
     static const QHash<QString, QString> docks{{QStringLiteral("problems"), QStringLiteral("ProblemsDock")},
@@ -62,7 +79,8 @@ void showPanel(MainWindow &window, const QString &panel)
                                                {QStringLiteral("runs"), QStringLiteral("RunHistoryDock")},
                                                {QStringLiteral("run"), QStringLiteral("RunDock")},
                                                {QStringLiteral("log"), QStringLiteral("LogDock")},
-                                               {QStringLiteral("timeline"), QStringLiteral("TimelineDock")}};
+                                               {QStringLiteral("timeline"), QStringLiteral("TimelineDock")},
+                                               {QStringLiteral("remote"), QStringLiteral("RemoteDock")}};
     if (auto *dock = window.findChild<QDockWidget *>(docks.value(panel))) {
         dock->show();
         dock->raise();
@@ -93,7 +111,14 @@ int runScreenshot(MainWindow &window, const StudioOptions &options)
     int exitCode = 0;
     window.resize(options.size.isValid() ? options.size : QSize(1600, 1000));
     window.show();
-    if (!options.replay.isEmpty()) {
+    if (!options.remote.isEmpty()) {
+        connectRequestedRemote(window, options);
+        if (!options.remoteRun.isEmpty())
+            QObject::connect(window.runs(), &RunWorkbench::runFinished, &window,
+                             [&] { takeScreenshot(window, options, &exitCode); });
+        else
+            QTimer::singleShot(2000, &window, [&] { takeScreenshot(window, options, &exitCode); });
+    } else if (!options.replay.isEmpty()) {
         // The picture once the recording is shown (or its error is).
         QObject::connect(window.runs(), &RunWorkbench::runFinished, &window,
                          [&] { takeScreenshot(window, options, &exitCode); });
@@ -177,6 +202,8 @@ int runStudio(const StudioOptions &options)
             &window, [&window, &options] { startRequestedRun(window, options); }, Qt::QueuedConnection);
     if (!options.replay.isEmpty())
         window.runs()->openRecording(options.replay);
+    if (!options.remote.isEmpty())
+        connectRequestedRemote(window, options);
     return QApplication::exec();
 }
 

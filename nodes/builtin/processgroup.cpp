@@ -14,7 +14,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -89,10 +93,110 @@ void waitForGroup(QProcess &process, qint64 pgid, QDeadlineTimer deadline)
 // PR_SET_PDEATHSIG reaches only the direct child: `sh -c 'sleep 60; touch x'` would leave its
 // `sleep` running after a SIGKILL of ours. So one small guard process per flowrun/flowstudio process
 // holds the list of live process groups and SIGKILLs all of them when its connection to us closes,
-// which the kernel does however we die. It is forked (not exec'd) at the first process start and
+// which the kernel does however we die. It is started (not exec'd) at the first process start, on
+// Linux x86-64 as a clone that shares our memory (see sharedGuardMain), elsewhere as a fork that
 // then uses async-signal-safe calls only; messages are one int each: +pgid adds, -pgid removes.
 
 constexpr int kMaxGroups = 4096; // far beyond any max_parallel; more are still covered by PDEATHSIG
+
+// The guard's loop: reads +pgid / -pgid messages until EOF, then SIGKILLs the groups still listed.
+// `readMessage` returns false at EOF or on a broken connection.
+template<typename Read, typename Kill>
+[[gnu::always_inline]] inline void guardLoop(pid_t *groups, Read readMessage, Kill killGroup)
+{
+    int count = 0;
+    int message = 0;
+    while (readMessage(&message)) {
+        if (message > 0 && count < kMaxGroups) {
+            groups[count++] = message;
+        } else if (message < 0) {
+            for (int i = 0; i < count; ++i) {
+                if (groups[i] == -message) {
+                    groups[i] = groups[--count];
+                    break;
+                }
+            }
+        }
+    }
+    for (int i = 0; i < count; ++i)
+        killGroup(groups[i]);
+}
+
+#if defined(Q_OS_LINUX) && defined(__x86_64__)
+// The guard shares our memory (clone with CLONE_VM and a stack of its own) instead of being a fork:
+// a fork of a large multi-threaded process copies its page tables and makes every page we write
+// afterwards a copy-on-write fault, and its exit tears the copy down again. Sharing the memory is
+// safe because the guard touches nothing of ours: it runs on its own never-freed stack and makes
+// raw system calls only (a libc call could write errno into the thread-local storage of the thread
+// that started it, which may be gone by then). Signals stay blocked in it (the starting thread blocks
+// them all around the clone), so a Ctrl-C to our terminal group does not end it.
+#define FLOW_GUARD_SHARES_MEMORY 1
+
+[[gnu::always_inline]] inline long rawSyscall(long n, long a = 0, long b = 0, long c = 0)
+{
+    long ret;
+    asm volatile("syscall" : "=a"(ret) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+    return ret;
+}
+
+constexpr size_t kGuardStack = 128 * 1024;
+
+[[gnu::no_stack_protector]] int sharedGuardMain(void *arg)
+{
+    const int fd = int(reinterpret_cast<intptr_t>(arg));
+    // Holds none of our descriptors (a pipe end kept open here would hide EOF from a reader).
+    if (rawSyscall(SYS_close_range, 0, fd - 1, 0) != 0 || rawSyscall(SYS_close_range, fd + 1, ~0u, 0) != 0) {
+        for (int i = 0; i < 1024; ++i) {
+            if (i != fd)
+                rawSyscall(SYS_close, i);
+        }
+    }
+    pid_t groups[kMaxGroups];
+    guardLoop(
+        groups,
+        [fd](int *message) {
+            for (;;) {
+                const long n = rawSyscall(SYS_read, fd, long(message), long(sizeof *message));
+                if (n == -EINTR)
+                    continue;
+                return n == long(sizeof *message);
+            }
+        },
+        [](pid_t pgid) { rawSyscall(SYS_kill, -long(pgid), SIGKILL); });
+    for (;;)
+        rawSyscall(SYS_exit, 0);
+}
+
+// Before Linux 5.16 a core-dumping crash of ours (SIGSEGV, SIGABRT) also killed every process sharing
+// our memory, the guard with it; there the guard stays a fork.
+bool kernelKeepsSharedGuardOnCrash()
+{
+    utsname name{};
+    int major = 0;
+    int minor = 0;
+    return ::uname(&name) == 0 && std::sscanf(name.release, "%d.%d", &major, &minor) == 2
+           && (major > 5 || (major == 5 && minor >= 16));
+}
+
+pid_t startSharedGuard(int fd)
+{
+    if (!kernelKeepsSharedGuardOnCrash())
+        return -1;
+    void *stack = ::mmap(nullptr, kGuardStack, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED)
+        return -1;
+    // Never unmapped: the guard may outlive every thread of ours.
+    sigset_t all;
+    sigset_t old;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &old);
+    const pid_t pid = ::clone(sharedGuardMain, static_cast<char *>(stack) + kGuardStack, CLONE_VM | SIGCHLD,
+                              reinterpret_cast<void *>(intptr_t(fd)));
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    return pid;
+}
+#endif
 
 [[noreturn]] void guardMain(int fd)
 {
@@ -109,27 +213,17 @@ constexpr int kMaxGroups = 4096; // far beyond any max_parallel; more are still 
     fd = 3;
 #endif
     pid_t groups[kMaxGroups];
-    int count = 0;
-    int message = 0;
-    for (;;) {
-        const ssize_t n = ::read(fd, &message, sizeof message);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n != ssize_t(sizeof message))
-            break; // EOF: our parent is gone (or the connection broke, which means the same)
-        if (message > 0 && count < kMaxGroups) {
-            groups[count++] = message;
-        } else if (message < 0) {
-            for (int i = 0; i < count; ++i) {
-                if (groups[i] == -message) {
-                    groups[i] = groups[--count];
-                    break;
-                }
+    guardLoop(
+        groups,
+        [fd](int *message) {
+            for (;;) {
+                const ssize_t n = ::read(fd, message, sizeof *message);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                return n == ssize_t(sizeof *message);
             }
-        }
-    }
-    for (int i = 0; i < count; ++i)
-        ::kill(-groups[i], SIGKILL);
+        },
+        [](pid_t pgid) { ::kill(-pgid, SIGKILL); });
     ::_exit(0);
 }
 
@@ -150,10 +244,16 @@ private:
         int fds[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
             return;
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::close(fds[0]);
-            guardMain(fds[1]);
+#ifdef FLOW_GUARD_SHARES_MEMORY
+        pid_t pid = startSharedGuard(fds[1]);
+        if (pid < 0)
+#endif
+        {
+            pid = ::fork();
+            if (pid == 0) {
+                ::close(fds[0]);
+                guardMain(fds[1]);
+            }
         }
         ::close(fds[1]);
         if (pid < 0) {

@@ -1,7 +1,6 @@
 // The view around the graph: zoom, pan, minimap, overview mode at low zoom, context menu, palette
 // widget and theme.
 #include "canvas/canvaseditor.h"
-#include "documents/commands/movecommands.h"
 #include "canvas/graphview.h"
 #include "canvas/minimap.h"
 #include "canvas/nodeitem.h"
@@ -9,6 +8,7 @@
 #include "canvas/quickaddpopup.h"
 #include "canvas/wireitem.h"
 #include "canvastestutil.h"
+#include "documents/commands/movecommands.h"
 #include "viewtestbase.h"
 
 #include <QAction>
@@ -36,6 +36,7 @@ private slots:
     void overviewModeStaysInteractive();
     void panWithMiddleButtonAndSpace();
     void contextMenuActsOnClickedNode();
+    void nodeMenuTakesEntriesFromOutside();
     void followsPalette();
     void overviewDragDrawsStaticAndMovingParts();
     void paletteFilter();
@@ -164,6 +165,34 @@ void TstCanvasView::contextMenuActsOnClickedNode()
     m_editor->action(GraphController::Action::Duplicate)->trigger();
     QCOMPARE(m_doc->workflow().nodes.size(), 3);
     menu->close();
+}
+
+// The application adds its own entries about the clicked node (run actions); on the empty canvas
+// nobody is asked.
+void TstCanvasView::nodeMenuTakesEntriesFromOutside()
+{
+    load("flowstudio: 1\nnodes:\n  a: {type: json.parse}\n  b: {type: json.parse}\n"
+         "layout:\n  a: [0, 0]\n  b: [300, 0]\n");
+    QStringList asked;
+    connect(m_editor->view(), &GraphView::nodeContextMenu, this, [&](QMenu *menu, const QString &id) {
+        asked.append(id);
+        menu->addAction(QStringLiteral("About %1").arg(id))->setObjectName("outside");
+    });
+    for (const QPointF &scenePos : {QPointF(400, 10), QPointF(200, 400)}) {
+        const QPoint pos = viewPos(scenePos);
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(viewport(), &event);
+    }
+    QCOMPARE(asked, QStringList{"b"});
+    const QList<QAction *> outside = m_editor->view()->findChildren<QAction *>("outside");
+    QCOMPARE(outside.size(), 1);
+    QCOMPARE(outside.first()->text(), QStringLiteral("About b"));
+    const QList<QAction *> entries = static_cast<QMenu *>(outside.first()->parent())->actions();
+    // After the canvas's own node entries.
+    QVERIFY(entries.indexOf(m_editor->action(GraphController::Action::Delete))
+            < entries.indexOf(outside.first()));
+    for (QMenu *menu : m_editor->view()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly))
+        menu->close();
 }
 
 void TstCanvasView::followsPalette()

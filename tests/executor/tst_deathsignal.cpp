@@ -45,21 +45,28 @@ void tst_DeathSignal::childrenDieWithFlowrun_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<int>("pids"); // lines the command writes to `pids` once everything runs
+    QTest::addColumn<int>("signal"); // what flowrun dies of
     // Each command writes its pids, then would leave an `effect` file if it were not killed.
-    QTest::newRow("argv, the child itself") << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1;
-    QTest::newRow("shell and its foreground grandchild")
-        << u"\"sleep 300 & echo $! > pids.tmp; echo $$ >> pids.tmp; mv pids.tmp pids; wait; touch effect\""_s
-        << 2;
+    const QString grandchild
+        = u"\"sleep 300 & echo $! > pids.tmp; echo $$ >> pids.tmp; mv pids.tmp pids; wait; touch effect\""_s;
+    QTest::newRow("argv, the child itself")
+        << u"[sh, -c, 'echo $$ > pids; exec sleep 300']"_s << 1 << SIGKILL;
+    QTest::newRow("shell and its foreground grandchild") << grandchild << 2 << SIGKILL;
     QTest::newRow("grandchild shell ignoring SIGTERM")
         << QString::fromUtf8(R"("sh -c 'trap \"\" TERM; echo $$ > pids; sleep 300; touch effect' & wait")")
-        << 1;
-    QTest::newRow("two nodes in parallel") << u"\"echo $$ >> pids.$NODE; sleep 300; touch effect\""_s << 1;
+        << 1 << SIGKILL;
+    QTest::newRow("two nodes in parallel")
+        << u"\"echo $$ >> pids.$NODE; sleep 300; touch effect\""_s << 1 << SIGKILL;
+    // A crash dumps core (or would): the kernel's core dump must not take the guard along.
+    QTest::newRow("grandchild, flowrun crashes (SIGSEGV)") << grandchild << 2 << SIGSEGV;
+    QTest::newRow("grandchild, flowrun aborts (SIGABRT)") << grandchild << 2 << SIGABRT;
 }
 
 void tst_DeathSignal::childrenDieWithFlowrun()
 {
     QFETCH(QString, command);
     QFETCH(int, pids);
+    QFETCH(int, signal);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const bool parallel = command.contains(u"$NODE");
@@ -100,7 +107,7 @@ void tst_DeathSignal::childrenDieWithFlowrun()
     for (qint64 pid : std::as_const(started))
         QVERIFY2(!processGone(pid), qPrintable(u"pid %1 is not running yet"_s.arg(pid)));
 
-    ::kill(pid_t(flowrun.processId()), SIGKILL);
+    ::kill(pid_t(flowrun.processId()), signal);
     QVERIFY(flowrun.waitForFinished(10000));
     QCOMPARE(flowrun.exitStatus(), QProcess::CrashExit);
 

@@ -354,14 +354,20 @@ void tst_Scheduler::cachedNodeIsNotRunAgain()
     const QByteArray yaml = "flowstudio: 1\nname: cache\nnodes:\n"
                             "  slow: {type: test.sleep, cache: true, config: {ms: 50, value: 7}}\n"
                             "  use: {type: test.echo, inputs: {value: slow.value}}\n";
+    QString firstRun;
     for (int round = 0; round < 2; ++round) {
         Run run(workflowFromYaml(yaml), testRegistry(), options);
         Recorder rec(&run);
         QVERIFY(runToEnd(run, rec));
         QCOMPARE(checkInvariants(rec.events), QString());
         QCOMPARE(run.nodeOutputs("use").value("value").toInt(), 7);
-        QCOMPARE(bool(find(rec.events, EventKind::NodeCached, "slow")), round == 1);
+        const RunEvent *cached = find(rec.events, EventKind::NodeCached, "slow");
+        QCOMPARE(bool(cached), round == 1);
         QCOMPARE(bool(find(rec.events, EventKind::NodeSucceeded, "slow")), round == 0);
+        if (round == 0)
+            firstRun = run.id();
+        else // a hit names the run that computed the outputs
+            QCOMPARE(cached->data.value("run").toString(), firstRun);
     }
 }
 

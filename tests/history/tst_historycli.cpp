@@ -191,12 +191,15 @@ void tst_HistoryCli::killNineThenResumeRunsEachNodeOnce()
     p.setWorkingDirectory(m_dir->path());
     p.start(flowrun(), {"run", "--json", "--db", db(), wf});
     QVERIFY(p.waitForStarted());
-    // flowrun reports an event only once it is on disk: when `slow` is reported started, first,
-    // side and second are recorded as succeeded.
+    // flowrun reports an event only once it is on disk: when `slow` is reported started and `side`
+    // (which runs beside first and second, and on a loaded machine may end after slow started)
+    // reported succeeded, first, side and second are recorded as succeeded.
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (out += p.readAllStandardOutput(), out.contains("\"node\":\"slow\"") && out.contains("node.started")
-                                               && QFile::exists(m_dir->filePath("slow.pid"))),
+        (out += p.readAllStandardOutput(),
+         out.contains("\"kind\":\"node.started\",\"node\":\"slow\"")
+             && out.contains("\"kind\":\"node.succeeded\",\"node\":\"side\"")
+             && QFile::exists(m_dir->filePath("slow.pid"))),
         20000);
     QFile pidFile(m_dir->filePath("slow.pid"));
     QVERIFY(pidFile.open(QIODevice::ReadOnly));

@@ -1,9 +1,10 @@
 // RunStore and StoreDb on real SQLite files in one process: schema, migration from version 1,
 // files that are not ours, the outputs cap, group commit, recovery of interrupted runs, and runs
-// seeded with stored outputs.
+// seeded with stored outputs, the result cache over the file.
 #include "executor/run.h"
 #include "history/runstore.h"
 #include "history/storedb.h"
+#include "history/storenodecache.h"
 #include "history/storeschema.h"
 #include "model/workflowio.h"
 
@@ -14,6 +15,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Flow;
 
@@ -75,6 +77,7 @@ private slots:
     void storeCommitsInBatchesAndSignals();
     void prune();
     void seededRunSkipsStoredNodes();
+    void nodeCacheAcrossConnections();
 
 private:
     QTemporaryDir m_dir;
@@ -334,6 +337,45 @@ void tst_HistoryStore::seededRunSkipsStoredNodes()
     QCOMPARE(a->data.value("run").toString(), QStringLiteral("old-run"));
     QCOMPARE(std::count_if(events.begin(), events.end(), [](const RunEvent &e) { return e.node == "a"; }), 1);
     QCOMPARE(run.nodeOutputs("b").value("message").toString(), QStringLiteral("got stored"));
+}
+
+// StoreNodeCache from worker threads: what one cache stored, another on the same file (another
+// connection, as another process has) finds with the run that computed it; results over the cap
+// are not kept; deleting the run forgets them.
+void tst_HistoryStore::nodeCacheAcrossConnections()
+{
+    const QString path = m_dir.filePath("cache.db");
+    StoreDb db;
+    QVERIFY(db.open(path));
+    QVERIFY(db.beginRun(record("maker")));
+    QVERIFY(db.append(smallRun("maker", {})));
+    const QVariantMap outputs{{"value", 42}, {"text", QString::fromUtf8("\xc3\xbc")}};
+    const QVariantMap huge{{"text", QString(2 * 1024 * 1024, u'x')}};
+    {
+        StoreNodeCache cache(path);
+        bool missed = false;
+        QThread *worker = QThread::create([&] {
+            missed = !cache.lookup("k1");
+            cache.store("k1", outputs, "maker");
+            cache.store("big", huge, "maker");
+        });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QVERIFY(missed);
+    } // closing writes what was queued
+    StoreNodeCache other(path);
+    std::optional<CacheHit> hit;
+    QThread *worker = QThread::create([&] { hit = other.lookup("k1"); });
+    worker->start();
+    QVERIFY(worker->wait(10000));
+    delete worker;
+    QVERIFY(hit);
+    QCOMPARE(hit->outputs, outputs);
+    QCOMPARE(hit->fromRun, QStringLiteral("maker"));
+    QVERIFY(!db.lookupCached("big"));
+    QCOMPARE(db.remove({"maker"}), 1);
+    QVERIFY(!db.lookupCached("k1"));
 }
 
 QTEST_GUILESS_MAIN(tst_HistoryStore)

@@ -13,6 +13,10 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -69,6 +73,66 @@ struct Collector
 
 } // namespace
 
+namespace {
+
+// A WebSocket client on a bare TCP socket: it says hello and subscribes like any client, then never
+// reads again, as a stuck or hostile peer would.
+class StuckClient
+{
+public:
+    bool open(const QUrl &url)
+    {
+        QSignalSpy connected(&m_socket, &QTcpSocket::connected);
+        m_socket.connectToHost(url.host(), quint16(url.port()));
+        if (!connected.wait(Wait))
+            return false;
+        m_socket.write(QStringLiteral("GET / HTTP/1.1\r\nHost: %1:%2\r\nUpgrade: websocket\r\n"
+                                      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                      "Sec-WebSocket-Version: 13\r\n\r\n")
+                           .arg(url.host())
+                           .arg(url.port())
+                           .toLatin1());
+        // The server says nothing more before hello, so everything read here is the reply.
+        QByteArray reply;
+        QSignalSpy readable(&m_socket, &QTcpSocket::readyRead);
+        while (!reply.contains("\r\n\r\n")) {
+            if (!m_socket.bytesAvailable() && !readable.wait(Wait))
+                return false;
+            reply += m_socket.readAll();
+        }
+        return reply.startsWith("HTTP/1.1 101");
+    }
+    // One masked text frame (clients must mask).
+    void send(const QByteArray &text)
+    {
+        QByteArray frame(1, char(0x81));
+        if (text.size() < 126) {
+            frame += char(0x80 | text.size());
+        } else {
+            frame += char(0x80 | 126);
+            frame += char(text.size() >> 8);
+            frame += char(text.size() & 0xff);
+        }
+        const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+        frame.append(mask, 4);
+        for (qsizetype i = 0; i < text.size(); ++i)
+            frame += char(text.at(i) ^ mask[i % 4]);
+        m_socket.write(frame);
+        m_socket.flush();
+    }
+    // Stops reading: the kernel's buffers fill, then the server's queue for it grows.
+    void stopReading()
+    {
+        m_socket.setReadBufferSize(1);
+        m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    }
+
+private:
+    QTcpSocket m_socket;
+};
+
+} // namespace
+
 class TestRemote : public QObject
 {
     Q_OBJECT
@@ -90,6 +154,8 @@ private slots:
     void serverKilledAndRestarted();
     void sigtermShutsDownGracefully();
     void watchCommand();
+    void slowClientIsDropped();
+    void tls();
 
 private:
     std::unique_ptr<ServerProcess> startServer(quint16 port = 0, QStringList extra = {});
@@ -574,6 +640,109 @@ void TestRemote::watchCommand()
     QCOMPARE(RunEvent::fromJsonLine(lines.first())->seq, qint64(3));
     QCOMPARE(RunEvent::fromJsonLine(lines.last())->kind, EventKind::RunFinished);
     QVERIFY(watch({url, QStringLiteral("no-such-run")}, 2).isEmpty());
+}
+
+// A client that completes the handshake, subscribes to a big live run and then never reads: the
+// server stops sending to it once its queue is full and drops it, with a reason, when it has read
+// nothing for --stall-timeout-s; meanwhile the run goes on and a reading client gets all of it.
+void TestRemote::slowClientIsDropped()
+{
+    auto server = startServer(0, {QStringLiteral("--max-queued-kb"), QStringLiteral("2048"),
+                                  QStringLiteral("--stall-timeout-s"), QStringLiteral("2")});
+    QVERIFY(server);
+    auto reader = connectClient(server->url());
+    QVERIFY(reader);
+    // 100,000 lines (~15 MB of frames: more than the kernel's buffers hold), then a gate.
+    const QString run = startRun(*reader, gateWorkflow(100'000, 100));
+    QVERIFY(!run.isEmpty());
+    StuckClient stuck;
+    QVERIFY(stuck.open(server->url()));
+    stuck.send(R"({"v":1,"type":"hello","client":"stuck"})");
+    stuck.send(QStringLiteral(R"({"v":1,"type":"subscribe","run":"%1","after_seq":0})").arg(run).toUtf8());
+    stuck.stopReading();
+    Collector got;
+    connect(reader.get(), &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { got.events += e; });
+    reader->subscribe(run, 0);
+    // Dropped while the run is still going (the gate holds it): the run never waited for it.
+    QTRY_VERIFY_WITH_TIMEOUT(server->log().contains(QStringLiteral("(stuck) authenticated")), Wait * 2);
+    QVERIFY2(server->log().contains(QStringLiteral("too slow")), qPrintable(server->log()));
+    QVERIFY(!got.finished());
+    open();
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        got.finished(), qPrintable(QStringLiteral("%1 events; %2").arg(got.events.size()).arg(server->log())),
+        Wait * 3);
+    QVERIFY(got.complete());
+    QCOMPARE(got.events.constLast().data.value("status").toString(), QStringLiteral("succeeded"));
+    QSignalSpy status(reader.get(), &RemoteClient::statusReceived);
+    reader->requestStatus();
+    QVERIFY(status.wait(Wait));
+    QCOMPARE(status.first().first().value<ServerMessage>().clients, 1);
+}
+
+namespace {
+
+// A self-signed certificate for 127.0.0.1 made by openssl, in `dir`; empty when openssl is missing.
+bool makeCertificate(const QString &dir)
+{
+    QProcess openssl;
+    openssl.setWorkingDirectory(dir);
+    openssl.start(QStringLiteral("openssl"),
+                  {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
+                   "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+    if (!openssl.waitForStarted(10000))
+        return false;
+    QSignalSpy finished(&openssl, &QProcess::finished);
+    return (openssl.state() == QProcess::NotRunning || finished.wait(60000)) && openssl.exitCode() == 0
+           && QFile::exists(dir + QStringLiteral("/cert.pem"));
+}
+
+} // namespace
+
+// `flowrun serve --cert --key`: a client that trusts the certificate gets welcome over wss://; a
+// plain ws:// client on the TLS port fails without a welcome, and the server carries on.
+void TestRemote::tls()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QTemporaryDir certs;
+    if (!makeCertificate(certs.path()))
+        QSKIP("openssl cannot make a test certificate");
+    auto server = startServer(0, {QStringLiteral("--cert"), certs.filePath("cert.pem"),
+                                  QStringLiteral("--key"), certs.filePath("key.pem")});
+    QVERIFY(server);
+    QCOMPARE(server->url().scheme(), QStringLiteral("wss"));
+
+    QUrl plainUrl = server->url();
+    plainUrl.setScheme(QStringLiteral("ws"));
+    RemoteClient plain;
+    RemoteClient::Options noRetry;
+    noRetry.reconnect = false;
+    plain.setOptions(noRetry);
+    plain.setUrl(plainUrl);
+    QSignalSpy plainWelcomed(&plain, &RemoteClient::welcomed);
+    QSignalSpy plainStates(&plain, &RemoteClient::stateChanged);
+    plain.open();
+    QTRY_COMPARE_WITH_TIMEOUT(plain.state(), RemoteClient::State::Disconnected, Wait);
+    QVERIFY(plainWelcomed.isEmpty());
+
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(certs.filePath("cert.pem")));
+    RemoteClient secure;
+    secure.setUrl(server->url());
+    secure.setSslConfiguration(ssl);
+    QSignalSpy welcomed(&secure, &RemoteClient::welcomed);
+    secure.open();
+    QVERIFY(welcomed.wait(Wait));
+    QCOMPARE(secure.serverInfo().version, QStringLiteral(FLOW_VERSION));
+    const QString run = startRun(secure, linesWorkflow(20));
+    QVERIFY(!run.isEmpty());
+    Collector got;
+    connect(&secure, &RemoteClient::events, this,
+            [&](const QString &, const RunEvents &e) { got.events += e; });
+    secure.subscribe(run, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(got.finished(), Wait);
+    QVERIFY(got.complete());
 }
 
 QTEST_MAIN(TestRemote)

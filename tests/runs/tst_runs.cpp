@@ -5,6 +5,7 @@
 #include "runs/runlist.h"
 #include "runview/eventstream.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -48,6 +49,7 @@ private slots:
     void ndjsonBadLines();
     void snapshotThenTail_data();
     void snapshotThenTail();
+    void snapshotJsonEscapesLikeQt();
     void snapshotRejectsGarbage();
     void feedReportsChanges();
     void feedIgnoresOtherRunsAndRepeats();
@@ -58,6 +60,9 @@ private slots:
     void replayRejectsDamagedFile();
     void durationTexts_data();
     void durationTexts();
+    void eventTimesMatchQDateTime_data();
+    void eventTimesMatchQDateTime();
+    void eventTimesOtherIsoForms();
 };
 
 void tst_Runs::ndjsonSplitAnywhere()
@@ -108,12 +113,32 @@ void tst_Runs::snapshotThenTail()
     const RunState head = RunState::fold(events.first(cut));
     // Through JSON text, as a remote client would get it.
     const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(head.snapshot()).toJson()).object();
+    // The history stores the text written directly: the same bytes as Qt's writer gives.
+    QCOMPARE(head.snapshotJson(), QJsonDocument(head.snapshot()).toJson(QJsonDocument::Compact));
     std::optional<RunState> joined = RunState::fromSnapshot(json);
     QVERIFY(joined);
     joined->apply(events); // the events up to the cut are seen already and ignored
     QVERIFY(joined->sameAs(whole));
     QCOMPARE(joined->count(NodeState::Failed), 1);
     QCOMPARE(joined->node("a")->outputs, (QVariantMap{{"x", 1}}));
+}
+
+void tst_Runs::snapshotJsonEscapesLikeQt()
+{
+    // Text that needs escaping or is not ASCII takes Qt's writer; the rest is written directly.
+    EventStream s(1'700'000'000'000, QStringLiteral("r\"2"));
+    s.start({"plain", "quote\"d", "new\nline", "caf\u00e9", "tab\t\\", "emoji \U0001F600"})
+        .add(1, EventKind::NodeStarted, "plain", 1)
+        .add(2, EventKind::NodeLog, "plain", 1, {{"stream", "stdout"}, {"line", "a \"quoted\"\x01 line"}})
+        .add(3, EventKind::NodeProgress, "plain", 1, {{"fraction", 1.0 / 3.0}, {"text", "\u00bd"}})
+        .add(4, EventKind::NodeFailed, "quote\"d", 0, {{"error", "line 1\nline 2\r"}})
+        .add(5, EventKind::NodeSucceeded, "caf\u00e9", 1,
+             {{"duration", 7},
+              {"outputs", QVariantMap{{"list", QVariantList{1, "two", 3.5}}, {"n", QVariant()}}}})
+        .finish(9, QStringLiteral("failed"));
+    const RunState state = RunState::fold(s);
+    QCOMPARE(state.snapshotJson(), QJsonDocument(state.snapshot()).toJson(QJsonDocument::Compact));
+    QCOMPARE(RunState().snapshotJson(), QJsonDocument(RunState().snapshot()).toJson(QJsonDocument::Compact));
 }
 
 void tst_Runs::snapshotRejectsGarbage()
@@ -155,7 +180,7 @@ void tst_Runs::feedIgnoresOtherRunsAndRepeats()
     RunEvents shown;
     connect(&feed, &RunFeed::applied, this, [&](const RunEvents &batch) { shown += batch; });
     feed.apply(events.first(5));
-    RunEvents mixed = events.first(8);     // five seen already, three new
+    RunEvents mixed = events.first(8);      // five seen already, three new
     mixed.insert(6, sampleRun("r2").at(5)); // and one of another run in the middle
     feed.apply(mixed);
     feed.apply(sampleRun("r2"));
@@ -258,13 +283,27 @@ void tst_Runs::durationTexts_data()
     QTest::addColumn<QString>("duration");
     QTest::addColumn<QString>("elapsed");
     QTest::addColumn<QString>("clock");
-    QTest::newRow("unknown") << qint64(-1) << "" << "" << "00:00";
-    QTest::newRow("zero") << qint64(0) << "0 ms" << "0 s" << "00:00";
-    QTest::newRow("ms") << qint64(850) << "850 ms" << "0 s" << "00:00";
-    QTest::newRow("tenths below 10 s") << qint64(1240) << "1.2 s" << "1 s" << "00:01";
-    QTest::newRow("whole seconds") << qint64(42900) << "42 s" << "42 s" << "00:42";
-    QTest::newRow("minutes") << qint64(65000) << "1 min 5 s" << "1 min 5 s" << "01:05";
-    QTest::newRow("hours") << qint64(3723000) << "1 h 2 min" << "1 h 2 min" << "1:02:03";
+    QTest::newRow("unknown") << qint64(-1) << ""
+                             << ""
+                             << "00:00";
+    QTest::newRow("zero") << qint64(0) << "0 ms"
+                          << "0 s"
+                          << "00:00";
+    QTest::newRow("ms") << qint64(850) << "850 ms"
+                        << "0 s"
+                        << "00:00";
+    QTest::newRow("tenths below 10 s") << qint64(1240) << "1.2 s"
+                                       << "1 s"
+                                       << "00:01";
+    QTest::newRow("whole seconds") << qint64(42900) << "42 s"
+                                   << "42 s"
+                                   << "00:42";
+    QTest::newRow("minutes") << qint64(65000) << "1 min 5 s"
+                             << "1 min 5 s"
+                             << "01:05";
+    QTest::newRow("hours") << qint64(3723000) << "1 h 2 min"
+                           << "1 h 2 min"
+                           << "1:02:03";
 }
 
 // One style for every duration the app shows (cards, run table, run list, docks).
@@ -275,6 +314,60 @@ void tst_Runs::durationTexts()
     QTEST(durationText(ms), "duration");
     QTEST(elapsedText(ms), "elapsed");
     QTEST(clockText(ms), "clock");
+}
+
+void tst_Runs::eventTimesMatchQDateTime_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("epoch") << qint64(0);
+    QTest::newRow("before the epoch") << qint64(-1);
+    QTest::newRow("a day and a ms before") << qint64(-86'400'001);
+    QTest::newRow("year 1") << qint64(-62135596800000);
+    QTest::newRow("year 9999 end") << qint64(253402300799999);
+    QTest::newRow("year 10000") << qint64(253402300800000);
+    QTest::newRow("year 0") << qint64(-62135596800001);
+    QTest::newRow("2000-02-29") << qint64(951782400123);
+    QTest::newRow("2100-03-01") << qint64(4107542400000);
+    QTest::newRow("now-ish") << qint64(1'796'000'000'007);
+    // Every day of 4 years around a leap year, at a time with every field non-zero.
+    for (qint64 day = 0; day < 4 * 366; day += 37)
+        QTest::addRow("day %lld", day) << qint64(1'577'836'800'000 + day * 86'400'000 + 45'296'789);
+}
+
+// The event codec writes and reads its ISO times itself (one per event, the hot path of the NDJSON
+// and WebSocket streams): byte for byte what QDateTime writes, and every time back exactly.
+void tst_Runs::eventTimesMatchQDateTime()
+{
+    QFETCH(qint64, ms);
+    RunEvent e;
+    e.run = QStringLiteral("r");
+    e.seq = 1;
+    e.time = ms;
+    const QString written = e.toJson().value(QLatin1String("time")).toString();
+    QCOMPARE(written, QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    // Read back as QDateTime reads it (which does not read its own years 0 and 10000).
+    const std::optional<RunEvent> back = RunEvent::fromJson(e.toJson());
+    const QDateTime qt = QDateTime::fromString(written, Qt::ISODateWithMs);
+    QCOMPARE(back.has_value(), qt.isValid());
+    if (back)
+        QCOMPARE(back->time, ms);
+}
+
+// Times not in the exact form the codec writes are still read, as QDateTime reads them; a damaged
+// one is refused.
+void tst_Runs::eventTimesOtherIsoForms()
+{
+    auto timeOf = [](const QString &time) -> std::optional<qint64> {
+        const QJsonObject o{{"run", "r"}, {"seq", 1}, {"kind", "node.log"}, {"time", time}};
+        const std::optional<RunEvent> e = RunEvent::fromJson(o);
+        return e ? std::optional<qint64>(e->time) : std::nullopt;
+    };
+    QCOMPARE(timeOf("2026-12-04T01:02:03.456+01:00"), qint64(1796342523456));
+    QCOMPARE(timeOf("2026-12-04T01:02:03Z"), qint64(1796346123000));
+    QCOMPARE(timeOf("2026-12-04T01:02:03.456Z"), qint64(1796346123456));
+    QVERIFY(!timeOf("2026-02-30T01:02:03.456Z"));
+    QVERIFY(!timeOf("2026-13-04T01:02:03.456Z"));
+    QVERIFY(!timeOf("yesterday"));
 }
 
 #include "tst_runs.moc"
