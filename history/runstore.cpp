@@ -1,6 +1,7 @@
 #include "runstore.h"
 
 #include "storedb.h"
+#include "tsanannotate.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -129,6 +130,7 @@ public:
         delete m_later;
         m_heartbeat = m_retry = m_later = nullptr;
         m_db.reset();
+        FLOW_TSAN_RELEASE(this); // ~RunStore deletes this Writer on its own thread
     }
 
 private:
@@ -205,6 +207,7 @@ public:
         delete m_poll;
         m_poll = nullptr;
         m_db.reset();
+        FLOW_TSAN_RELEASE(this);
     }
 
 private:
@@ -266,6 +269,8 @@ RunStore::~RunStore()
     m_readerThread->quit();
     m_writerThread->wait();
     m_readerThread->wait();
+    FLOW_TSAN_ACQUIRE(m_writer);
+    FLOW_TSAN_ACQUIRE(m_reader);
     delete m_writer;
     delete m_reader;
 }

@@ -135,6 +135,8 @@ void appendStatus(QByteArray &out, const QString &id, const NodeStatus &n)
     appendInt(out, "duration", n.duration);
     appendText(out, "error", n.error);
     appendInt(out, "finishedAt", n.finishedAt);
+    if (!n.fromRun.isEmpty())
+        appendText(out, "fromRun", n.fromRun);
     appendText(out, "id", id);
     appendInt(out, "logLines", n.logLines);
     appendInt(out, "maxAttempts", n.maxAttempts);

@@ -135,7 +135,10 @@ void tst_Runs::snapshotJsonEscapesLikeQt()
         .add(5, EventKind::NodeSucceeded, "caf\u00e9", 1,
              {{"duration", 7},
               {"outputs", QVariantMap{{"list", QVariantList{1, "two", 3.5}}, {"n", QVariant()}}}})
+        .add(6, EventKind::NodeCached, "tab\t\\", 1,
+             {{"outputs", QVariantMap{{"v", 1}}}, {"run", "source-run"}})
         .finish(9, QStringLiteral("failed"));
+    QCOMPARE(RunState::fold(s).node("tab\t\\")->fromRun, QStringLiteral("source-run"));
     const RunState state = RunState::fold(s);
     QCOMPARE(state.snapshotJson(), QJsonDocument(state.snapshot()).toJson(QJsonDocument::Compact));
     QCOMPARE(RunState().snapshotJson(), QJsonDocument(RunState().snapshot()).toJson(QJsonDocument::Compact));
