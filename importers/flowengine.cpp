@@ -25,6 +25,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("Flow::FlowEngineImport", text);
 }
 
+// A JSON number of milliseconds. A file may say 1e300: converting that to an integer is undefined,
+// so it is clamped to a century either way first (the validator then judges the value as usual).
+Millis jsonMillis(double ms)
+{
+    constexpr double Century = 100.0 * 365 * 24 * 3600 * 1000;
+    if (std::isnan(ms))
+        return Millis(0);
+    return Millis(qint64(std::clamp(ms, -Century, Century)));
+}
+
 // Where the layered layout puts cards: the canvas's card width and a typical card height, with the
 // gaps of the canvas's own auto-layout (canvas/autolayout.cpp), so an imported file looks arranged.
 constexpr qreal ColumnStep = 200 + 80;
@@ -116,7 +126,7 @@ private:
         }
         if (const QJsonValue t = s.value(QLatin1String("max_execution_time_ms"));
             t.isDouble() && t.toDouble() > 0)
-            m_wf->settings.timeout = Millis(qint64(t.toDouble()));
+            m_wf->settings.timeout = jsonMillis(t.toDouble());
         const QJsonValue onError = s.value(QLatin1String("on_error"));
         if (onError.isUndefined() || onError.isNull() || onError.toString() == u"StopWorkflow") {
             // stop is our default too: nothing to write
@@ -193,13 +203,13 @@ private:
         const QJsonObject r = json.toObject();
         RetryPolicy p;
         p.attempts = r.value(QLatin1String("max_attempts")).toInt(3);
-        p.delay = Millis(qint64(r.value(QLatin1String("delay_ms")).toDouble(1000)));
+        p.delay = jsonMillis(r.value(QLatin1String("delay_ms")).toDouble(1000));
         p.backoff = r.value(QLatin1String("backoff_multiplier")).toDouble(2.0);
         const QJsonValue maxDelay = r.value(QLatin1String("max_delay_ms"));
         if (maxDelay.isUndefined())
             p.maxDelay = Millis(60000);
         else if (maxDelay.isDouble())
-            p.maxDelay = Millis(qint64(maxDelay.toDouble()));
+            p.maxDelay = jsonMillis(maxDelay.toDouble());
         if (p.attempts <= 1)
             return;
         n.retry = p;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Flow::FlowEngine {
@@ -249,7 +250,9 @@ void NodeConverter::setTimeoutSeconds(const Value &seconds, const QString &key)
         m_note(ImportNote::Kind::NotConverted, tr("config '%1' is not a number of seconds").arg(key));
         return;
     }
-    m_node.timeout = Millis(qint64(std::llround(seconds.toDouble() * 1000)));
+    // At most a century: a hostile 1e300 has no integer.
+    m_node.timeout
+        = Millis(std::llround(std::min(seconds.toDouble() * 1000, 100.0 * 365 * 24 * 3600 * 1000)));
 }
 
 void NodeConverter::notConvertedKeys(const QHash<QString, Value> &rest, const QStringList &order)

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include <array>
+#include <cmath>
 
 namespace Flow {
 namespace {
@@ -124,8 +125,13 @@ std::optional<qint64> parseIsoTimeFast(QStringView t)
 
 std::optional<qint64> parseTime(const QJsonValue &value)
 {
-    if (value.isDouble())
-        return qint64(value.toDouble());
+    if (value.isDouble()) {
+        // Beyond ±9e18 ms (or NaN) the conversion to an integer is undefined: not a time.
+        const double ms = value.toDouble();
+        if (!(std::abs(ms) < 9.0e18))
+            return std::nullopt;
+        return qint64(ms);
+    }
     const QString text = value.toString();
     if (const std::optional<qint64> fast = parseIsoTimeFast(text))
         return fast;
