@@ -16,6 +16,17 @@
 #include <cmath>
 
 namespace Flow {
+
+// A file may say 1e300: converting that to an integer is undefined, so it is clamped to a century
+// either way first (the validator then judges the value as usual).
+Millis FlowEngine::jsonMillis(double ms)
+{
+    constexpr double Century = 100.0 * 365 * 24 * 3600 * 1000;
+    if (std::isnan(ms))
+        return Millis(0);
+    return Millis(qint64(std::clamp(ms, -Century, Century)));
+}
+
 namespace {
 
 using namespace FlowEngine;
@@ -23,16 +34,6 @@ using namespace FlowEngine;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Flow::FlowEngineImport", text);
-}
-
-// A JSON number of milliseconds. A file may say 1e300: converting that to an integer is undefined,
-// so it is clamped to a century either way first (the validator then judges the value as usual).
-Millis jsonMillis(double ms)
-{
-    constexpr double Century = 100.0 * 365 * 24 * 3600 * 1000;
-    if (std::isnan(ms))
-        return Millis(0);
-    return Millis(qint64(std::clamp(ms, -Century, Century)));
 }
 
 // Where the layered layout puts cards: the canvas's card width and a typical card height, with the

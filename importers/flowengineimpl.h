@@ -3,6 +3,7 @@
 // Internal to importers/: the pieces of the FlowEngine importer shared by its two source files.
 
 #include "flowengine.h"
+#include "model/duration.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -15,6 +16,8 @@ namespace Flow::FlowEngine {
 Value unwrap(const QJsonValue &json);
 // The FlowEngine type names of the tagged form ("String", "Number", ...).
 bool isTaggedValue(const QJsonObject &object);
+// A JSON number of milliseconds, safe for any double (clamped to a century, NaN as 0).
+Millis jsonMillis(double ms);
 
 // Where a FlowEngine port of one node ends up in ours.
 struct PortTarget

@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
-#include <algorithm>
 #include <cmath>
 
 namespace Flow::FlowEngine {
@@ -250,9 +249,7 @@ void NodeConverter::setTimeoutSeconds(const Value &seconds, const QString &key)
         m_note(ImportNote::Kind::NotConverted, tr("config '%1' is not a number of seconds").arg(key));
         return;
     }
-    // At most a century: a hostile 1e300 has no integer.
-    m_node.timeout
-        = Millis(std::llround(std::min(seconds.toDouble() * 1000, 100.0 * 365 * 24 * 3600 * 1000)));
+    m_node.timeout = jsonMillis(std::round(seconds.toDouble() * 1000));
 }
 
 void NodeConverter::notConvertedKeys(const QHash<QString, Value> &rest, const QStringList &order)
