@@ -2,6 +2,8 @@
 // the params. Runs once, in the constructor, before any worker exists.
 #include "runcore.h"
 
+#include "runs/tsanannotate.h"
+
 #include <QProcessEnvironment>
 #include <QThread>
 #include <QUuid>
@@ -56,7 +58,14 @@ RunCore::RunCore(const Workflow &workflow, const NodeRegistry &registry, RunOpti
     resolveParams();
 }
 
-RunCore::~RunCore() = default;
+RunCore::~RunCore()
+{
+    // The owner waited for the pool (QThreadPool::waitForDone()), but that ordering is Qt's own and
+    // invisible to ThreadSanitizer. Every worker's last access precedes its last unlock of m_mutex, so
+    // taking it once here orders them before the members go, in terms any race detector follows.
+    std::lock_guard lock(m_mutex);
+    FLOW_TSAN_ACQUIRE(this);
+}
 
 void RunCore::addProblem(const QString &message, const Node *node)
 {

@@ -3,6 +3,7 @@
 #include "runcore.h"
 
 #include "nodecache.h"
+#include "runs/tsanannotate.h"
 
 #include <QDir>
 
@@ -21,6 +22,7 @@ void RunCore::workerMain()
         complete(job, outcome);
     }
     --m_workers;
+    FLOW_TSAN_RELEASE(this); // see ~RunCore
 }
 
 ExpressionScope RunCore::scopeFor(const Job &job) const

@@ -1,7 +1,7 @@
 #include "runstore.h"
 
 #include "storedb.h"
-#include "tsanannotate.h"
+#include "runs/tsanannotate.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -97,7 +97,7 @@ run_asan() {
 
 # TSan: only the threaded cores (executor, runs, history store, remote) and their tests.
 tsan_tests=(tst_scheduler tst_policies tst_events tst_runselection tst_shellrun tst_runs tst_historystore
-    tst_historycli tst_historycache tst_subflow tst_protocol tst_remote)
+    tst_historycli tst_historycache tst_subflow tst_protocol tst_remote_access tst_remote_replay tst_remote_runs)
 run_tsan() {
     local dir=${BUILD_DIR:-build-ci}-tsan start=$SECONDS
     rm -rf "$dir"

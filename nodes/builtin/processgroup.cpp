@@ -122,7 +122,10 @@ template<typename Read, typename Kill>
         killGroup(groups[i]);
 }
 
-#if defined(Q_OS_LINUX) && defined(__x86_64__)
+// Not in a ThreadSanitizer build: a clone without CLONE_SETTLS runs on the starting thread's TLS, and
+// the instrumented loads and stores of the guard would then share that thread's TSan state with it,
+// which corrupts the runtime (a CHECK failure in its mutex). The fork guard does the same job there.
+#if defined(Q_OS_LINUX) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 // The guard shares our memory (clone with CLONE_VM and a stack of its own) instead of being a fork:
 // a fork of a large multi-threaded process copies its page tables and makes every page we write
 // afterwards a copy-on-write fault, and its exit tears the copy down again. Sharing the memory is
@@ -244,8 +247,9 @@ private:
         int fds[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
             return;
+        pid_t pid = -1;
 #ifdef FLOW_GUARD_SHARES_MEMORY
-        pid_t pid = startSharedGuard(fds[1]);
+        pid = startSharedGuard(fds[1]);
         if (pid < 0)
 #endif
         {
