@@ -6,17 +6,43 @@
 
 #include <QAtomicInt>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace Flow {
 namespace {
+
+bool isBusy(const QSqlError &e)
+{
+    return e.nativeErrorCode() == QLatin1String("5") || e.nativeErrorCode() == QLatin1String("6");
+}
+
+// Switching a file to WAL needs it to itself for a moment, and SQLite reports that busy at once
+// instead of calling the busy handler: a process that opens the history while another one is
+// reading it (two `flowrun run` started together) retries here for up to the busy timeout, rather
+// than running unrecorded. Only the store's threads and the CLI open a StoreDb, never the GUI thread.
+bool execWhileBusy(QSqlQuery &q, const QString &sql, int budgetMs)
+{
+    const QDeadlineTimer deadline(budgetMs);
+    unsigned long pauseMs = 2;
+    while (!q.exec(sql)) {
+        if (!isBusy(q.lastError()) || deadline.hasExpired())
+            return false;
+        QThread::msleep(pauseMs);
+        pauseMs = std::min(pauseMs * 2, 50ul);
+    }
+    return true;
+}
 
 QAtomicInt g_connections;
 
@@ -74,7 +100,7 @@ bool StoreDb::fail(const QSqlQuery &query)
 {
     const QSqlError e = query.lastError();
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the file; the caller may retry.
-    m_busy = e.nativeErrorCode() == QLatin1String("5") || e.nativeErrorCode() == QLatin1String("6");
+    m_busy = isBusy(e);
     return fail(e.databaseText().isEmpty() ? e.text() : e.databaseText());
 }
 
@@ -136,7 +162,7 @@ bool StoreDb::open(const QString &path, OpenMode mode, const Options &options)
         // WAL: readers (the app's list, `flowrun history`) never wait for a recording run, and a
         // commit is one append to the log. synchronous=NORMAL: a commit survives the process being
         // killed (the OS has it); only a power cut can take back the last commits.
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+        if (!execWhileBusy(q, QStringLiteral("PRAGMA journal_mode=WAL"), options.busyTimeoutMs))
             return fail(q);
         if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
             return fail(q);

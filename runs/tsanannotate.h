@@ -5,6 +5,13 @@
 // release in the thread that is done with the data, acquire in the one that takes it over. No-ops
 // outside a TSan build.
 #if defined(__SANITIZE_THREAD__)
+#define FLOW_TSAN_ANNOTATE 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define FLOW_TSAN_ANNOTATE 1
+#endif
+#endif
+#if defined(FLOW_TSAN_ANNOTATE)
 extern "C" void __tsan_acquire(void *addr);
 extern "C" void __tsan_release(void *addr);
 #define FLOW_TSAN_RELEASE(p) __tsan_release(static_cast<void *>(p))

@@ -125,7 +125,14 @@ template<typename Read, typename Kill>
 // Not in a ThreadSanitizer build: a clone without CLONE_SETTLS runs on the starting thread's TLS, and
 // the instrumented loads and stores of the guard would then share that thread's TSan state with it,
 // which corrupts the runtime (a CHECK failure in its mutex). The fork guard does the same job there.
-#if defined(Q_OS_LINUX) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_THREAD__)
+#define FLOW_TSAN_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define FLOW_TSAN_BUILD 1
+#endif
+#endif
+#if defined(Q_OS_LINUX) && defined(__x86_64__) && !defined(FLOW_TSAN_BUILD)
 // The guard shares our memory (clone with CLONE_VM and a stack of its own) instead of being a fork:
 // a fork of a large multi-threaded process copies its page tables and makes every page we write
 // afterwards a copy-on-write fault, and its exit tears the copy down again. Sharing the memory is
@@ -144,7 +151,7 @@ template<typename Read, typename Kill>
 
 constexpr size_t kGuardStack = 128 * 1024;
 
-[[gnu::no_stack_protector]] int sharedGuardMain(void *arg)
+__attribute__((no_stack_protector)) int sharedGuardMain(void *arg)
 {
     const int fd = int(reinterpret_cast<intptr_t>(arg));
     // Holds none of our descriptors (a pipe end kept open here would hide EOF from a reader).

@@ -8,10 +8,16 @@
 
 ServerProcess::~ServerProcess()
 {
+    const bool endedByItself = m_process.state() == QProcess::NotRunning && !m_stopped;
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+    // A server that died on its own, or a sanitizer's report, is why a test failed: show it.
+    const QString text = log();
+    if ((endedByItself && (m_process.exitStatus() != QProcess::NormalExit || m_process.exitCode() != 0))
+        || text.contains(QLatin1String("Sanitizer")) || text.contains(QLatin1String("runtime error")))
+        qWarning("flowrun serve ended with code %d; its stderr:\n%s", m_process.exitCode(), qPrintable(text));
 }
 
 bool ServerProcess::start(quint16 port, const QStringList &args, const QString &workingDirectory)
@@ -48,12 +54,14 @@ QString ServerProcess::log()
 
 void ServerProcess::kill()
 {
+    m_stopped = true;
     m_process.kill();
     m_process.waitForFinished(5000);
 }
 
 int ServerProcess::terminate()
 {
+    m_stopped = true;
     ::kill(pid_t(m_process.processId()), SIGTERM);
     if (m_process.state() != QProcess::NotRunning) {
         QSignalSpy finished(&m_process, &QProcess::finished);

@@ -26,4 +26,5 @@ private:
     QProcess m_process;
     QByteArray m_err;
     QUrl m_url;
+    bool m_stopped = false; // kill() or terminate() asked it to end
 };

@@ -30,8 +30,6 @@ using namespace Flow::Remote;
 
 namespace {
 
-constexpr int Wait = RemoteFixture::Wait;
-
 // A self-signed certificate for 127.0.0.1 made by openssl, in `dir`; empty when openssl is missing.
 bool makeCertificate(const QString &dir)
 {

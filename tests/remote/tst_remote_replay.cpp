@@ -28,12 +28,6 @@
 using namespace Flow;
 using namespace Flow::Remote;
 
-namespace {
-
-constexpr int Wait = RemoteFixture::Wait;
-
-} // namespace
-
 class TestRemoteReplay : public QObject, public RemoteFixture
 {
     Q_OBJECT

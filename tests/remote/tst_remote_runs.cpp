@@ -27,12 +27,6 @@
 using namespace Flow;
 using namespace Flow::Remote;
 
-namespace {
-
-constexpr int Wait = RemoteFixture::Wait;
-
-} // namespace
-
 class TestRemoteRuns : public QObject, public RemoteFixture
 {
     Q_OBJECT
