@@ -3,6 +3,7 @@
 #include "eventarchive.h"
 #include "protocol.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace Flow::Remote {
@@ -69,14 +70,21 @@ FrameCache::Encoded *FrameCache::encoded(const QString &run, const EventArchive 
 }
 
 QByteArray FrameCache::frame(const QString &run, qint64 afterSeq, int limit, const EventArchive &archive,
-                             qint64 *lastSeq)
+                             qint64 *lastSeq, qsizetype maxBytes)
 {
     Encoded *e = encoded(run, archive);
     if (!e || afterSeq < 0 || afterSeq >= e->starts.size() || limit < 1)
         return {};
     const qsizetype first = qsizetype(afterSeq);
-    const qsizetype end = std::min<qsizetype>(e->starts.size(), first + limit);
     const qsizetype from = e->starts.at(first);
+    qsizetype end = std::min<qsizetype>(e->starts.size(), first + limit);
+    // Fewer events when they are long, but always one: `starts` grows, so the last event that still
+    // ends within maxBytes is found by bisection.
+    if (end < e->starts.size() ? e->starts.at(end) - from > maxBytes : e->joined.size() - from > maxBytes) {
+        const auto begin = e->starts.cbegin() + first + 1;
+        const auto it = std::upper_bound(begin, e->starts.cbegin() + end, from + maxBytes);
+        end = std::max<qsizetype>(first + 1, qsizetype(it - e->starts.cbegin()) - 1);
+    }
     const qsizetype to = end < e->starts.size() ? e->starts.at(end) : e->joined.size();
     *lastSeq = end;
     // Without the comma after the last event of the slice.

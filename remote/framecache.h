@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <deque>
+#include <limits>
 
 namespace Flow::Remote {
 
@@ -30,8 +31,9 @@ public:
     void append(const RunEvents &events);
     // The `events` frame of `run` for up to `limit` events after `afterSeq`, built from `archive`
     // when the cache does not hold the run; empty when there are none. `lastSeq` is its last seq.
+    // The events take at most `maxBytes` unless the first one alone is longer.
     QByteArray frame(const QString &run, qint64 afterSeq, int limit, const EventArchive &archive,
-                     qint64 *lastSeq);
+                     qint64 *lastSeq, qsizetype maxBytes = std::numeric_limits<qsizetype>::max());
     qint64 bytes() const { return m_bytes; }
 
 private:

@@ -1,6 +1,8 @@
 #include "protocol.h"
 #include "protocolreader.h"
 
+#include "runs/eventjson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -305,6 +307,21 @@ Decoded<ClientMessage> decodeClientMessage(QByteArrayView frame)
 }
 
 Decoded<ServerMessage> decodeServerMessage(QByteArrayView frame)
+{
+    Decoded<ServerMessage> out;
+    // Nearly every frame a client gets is an events frame as the server writes it: read it directly.
+    if (std::optional<EventJson::EventsFrame> fast = EventJson::readEventsFrame(frame)) {
+        ServerMessage m;
+        m.type = SType::Events;
+        m.run = std::move(fast->run);
+        m.events = std::move(fast->events);
+        out.value = std::move(m);
+        return out;
+    }
+    return decodeServerMessageFull(frame);
+}
+
+Decoded<ServerMessage> decodeServerMessageFull(QByteArrayView frame)
 {
     Decoded<ServerMessage> out;
     std::optional<Envelope> e = openEnvelope(frame, out);

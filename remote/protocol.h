@@ -122,6 +122,9 @@ struct Decoded
 // Pure functions: any bytes in, a value or an error out; never throw, never crash (fuzzed).
 Decoded<ClientMessage> decodeClientMessage(QByteArrayView frame);
 Decoded<ServerMessage> decodeServerMessage(QByteArrayView frame);
+// The same without the fast path for events frames (runs/eventjson.h): what tests and fuzz_protocol
+// compare it with.
+Decoded<ServerMessage> decodeServerMessageFull(QByteArrayView frame);
 QByteArray encode(const ClientMessage &message);
 QByteArray encode(const ServerMessage &message);
 // The `events` message of `run` around `joinedEvents`: event JSON objects (RunEvent::toJsonLine)

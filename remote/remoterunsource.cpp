@@ -12,6 +12,9 @@ RemoteRunSource::RemoteRunSource(RemoteClient *client, const QString &runId, QOb
     , m_runId(runId)
     , m_batcher(new EventBatcher(this, 30))
 {
+    // A long remote run is often joined late: its history comes in one flood, which the views take
+    // in slices of about 8 ms so that the window stays responsive (issue 11: stalls <= 50 ms).
+    m_batcher->setTimeBudget(8);
     connect(m_batcher, &EventBatcher::batch, this, [this](const RunEvents &batch) {
         deliver(batch);
         if (isFinished())

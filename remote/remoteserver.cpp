@@ -16,6 +16,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
 namespace Flow::Remote {
 
 bool tokensEqual(const QString &a, const QString &b)
@@ -200,7 +202,11 @@ std::optional<ServerMessage> RemoteServer::cancelRun(const QString &runId)
 
 QByteArray RemoteServer::eventsFrame(const QString &run, qint64 afterSeq, qint64 *lastSeq)
 {
-    return m_frames.frame(run, afterSeq, std::max(1, m_options.replayChunk), *m_archive, lastSeq);
+    // A quarter of what may wait per client: a frame never finds the queue full by itself being
+    // long (pump() sends while under a quarter), so only a reader that does not read is dropped.
+    const qint64 maxBytes = std::clamp<qint64>(m_options.maxQueuedBytes / 4, 4 << 10, 1 << 20);
+    return m_frames.frame(run, afterSeq, std::max(1, m_options.replayChunk), *m_archive, lastSeq,
+                          qsizetype(maxBytes));
 }
 
 void RemoteServer::onRunEvents(const QString &runId, const RunEvents &events)

@@ -1,5 +1,7 @@
 #include "eventbatcher.h"
 
+#include <algorithm>
+
 namespace Flow {
 
 EventBatcher::EventBatcher(QObject *parent, int maxRate)
@@ -8,7 +10,7 @@ EventBatcher::EventBatcher(QObject *parent, int maxRate)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &EventBatcher::flush);
+    connect(&m_timer, &QTimer::timeout, this, &EventBatcher::deliverDue);
 }
 
 void EventBatcher::add(const RunEvent &event)
@@ -42,6 +44,39 @@ void EventBatcher::flush()
     out.swap(m_pending);
     m_sinceLast.start();
     emit batch(out);
+}
+
+void EventBatcher::deliverDue()
+{
+    if (m_budgetNs <= 0 || m_pending.size() <= m_limit) {
+        const qsizetype n = m_pending.size();
+        QElapsedTimer took;
+        took.start();
+        flush();
+        if (m_budgetNs > 0)
+            adapt(n, took.nsecsElapsed());
+        return;
+    }
+    RunEvents out = m_pending.first(m_limit);
+    m_pending.remove(0, m_limit);
+    m_sinceLast.start();
+    QElapsedTimer took;
+    took.start();
+    emit batch(out);
+    adapt(out.size(), took.nsecsElapsed());
+    // Behind: the rest on the next loop turn, after whatever input and painting waits.
+    if (!m_pending.isEmpty() && !m_timer.isActive())
+        m_timer.start(0);
+}
+
+void EventBatcher::adapt(qsizetype delivered, qint64 ns)
+{
+    if (delivered < 32)
+        return; // too few to tell the cost of one
+    const double perEvent = double(std::max<qint64>(ns, 1)) / double(delivered);
+    const auto fits = qsizetype(double(m_budgetNs) / perEvent);
+    // Halfway towards what fits, so one slow batch (a repaint, a swap) does not swing it.
+    m_limit = std::clamp<qsizetype>((m_limit + fits) / 2, 64, 1 << 20);
 }
 
 } // namespace Flow

@@ -22,9 +22,15 @@ public:
     // Takes events (a local run's, a remote stream, a history replay). This object's thread only.
     void add(const RunEvent &event);
     void add(const RunEvents &events);
-    // Delivers whatever is pending now.
+    // Delivers whatever is pending now, all of it (budget or not).
     void flush();
     int intervalMs() const { return m_interval; }
+    // When set (> 0), a batch holds only as many events as its receivers handle in about `ms`: the
+    // batcher times each emit and sizes the next batch from it, and when it is behind it goes on at
+    // the next loop turn, so that a flood never holds the thread (the GUI) for long. For a batcher
+    // in the receivers' thread only (an emit across threads is not the receivers' time).
+    void setTimeBudget(int ms) { m_budgetNs = qint64(ms) * 1'000'000; }
+    qsizetype batchLimit() const { return m_limit; }
     qsizetype pending() const { return m_pending.size(); }
 
 signals:
@@ -33,7 +39,12 @@ signals:
 private:
     void schedule();
 
+    void deliverDue(); // the timer's: within the budget when one is set
+    void adapt(qsizetype delivered, qint64 ns);
+
     int m_interval;
+    qint64 m_budgetNs = 0;
+    qsizetype m_limit = 2000; // events per batch while a budget is set; adapted to the receivers
     RunEvents m_pending;
     QTimer m_timer;
     QElapsedTimer m_sinceLast;

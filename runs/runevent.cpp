@@ -1,5 +1,8 @@
 #include "runevent.h"
 
+#include "eventjson.h"
+#include "isotime.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -30,18 +33,7 @@ constexpr std::array<KindName, EventKindCount> kindNames{{
     {EventKind::NodeCancelled, u"node.cancelled"},
 }};
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms): the event
-// codec formats and parses one time per event, and QDateTime's ISO code is most of that cost.
-constexpr qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + qint64(doe) - 719468;
-}
-
+// Back from days to a date: the inverse of daysFromCivil (isotime.h).
 struct Civil
 {
     qint64 year;
@@ -61,8 +53,6 @@ constexpr Civil civilFromDays(qint64 z)
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     return {qint64(yoe) + era * 400 + (m <= 2), m, d};
 }
-
-constexpr qint64 MsPerDay = 86'400'000;
 
 // "YYYY-MM-DDTHH:MM:SS.mmmZ", exactly what QDateTime::toString(Qt::ISODateWithMs) writes for UTC in
 // years 1..9999; QDateTime itself for the rest.
@@ -95,34 +85,6 @@ QString isoTime(qint64 msecs)
     return QString::fromLatin1(buf, sizeof buf);
 }
 
-// The exact form isoTime() writes; nullopt for anything else (parseTime then asks QDateTime).
-std::optional<qint64> parseIsoTimeFast(QStringView t)
-{
-    static constexpr char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
-    if (t.size() != 24)
-        return std::nullopt;
-    for (int i = 0; i < 24; ++i) {
-        const char16_t ch = t[i].unicode();
-        if (shape[i] == 'd' ? (ch < u'0' || ch > u'9') : ch != char16_t(shape[i]))
-            return std::nullopt;
-    }
-    auto num = [t](int at, int width) {
-        int v = 0;
-        for (int i = at; i < at + width; ++i)
-            v = v * 10 + (t[i].unicode() - u'0');
-        return v;
-    };
-    const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
-    const int hour = num(11, 2), minute = num(14, 2), second = num(17, 2), ms = num(20, 3);
-    static constexpr int monthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > monthDays[month - 1]
-        || (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 59)
-        return std::nullopt;
-    return daysFromCivil(year, unsigned(month), unsigned(day)) * MsPerDay + hour * 3'600'000LL
-           + minute * 60'000LL + second * 1000LL + ms;
-}
-
 std::optional<qint64> parseTime(const QJsonValue &value)
 {
     if (value.isDouble()) {
@@ -133,7 +95,7 @@ std::optional<qint64> parseTime(const QJsonValue &value)
         return qint64(ms);
     }
     const QString text = value.toString();
-    if (const std::optional<qint64> fast = parseIsoTimeFast(text))
+    if (const std::optional<qint64> fast = parseIsoTimeFast(text.utf16(), text.size()))
         return fast;
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
@@ -236,6 +198,8 @@ std::optional<RunEvent> RunEvent::fromJson(const QJsonObject &json)
 
 std::optional<RunEvent> RunEvent::fromJsonLine(QByteArrayView line)
 {
+    if (std::optional<RunEvent> fast = EventJson::readEventLine(line))
+        return fast;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())

@@ -41,6 +41,7 @@ private slots:
     void referencedNodes_data();
     void referencedNodes();
     void batcherLimitsRate();
+    void batcherKeepsToItsTimeBudget();
     void batcherDeliversRunEventsInOrder();
     void listenerInAnotherThreadGetsEventsQueued();
 };
@@ -394,6 +395,42 @@ void tst_Events::batcherLimitsRate()
     // ~30 per second: at most one per 33 ms over the flood, plus the first and the last.
     QVERIFY2(spy.size() <= t.elapsed() / 33 + 3, qPrintable(QString::number(spy.size())));
     QVERIFY(spy.size() >= 3);
+}
+
+// With a time budget, a flood already pending goes out in slices its receiver handles in about that
+// time (here ~20 us an event against 8 ms: some 400 an event), on consecutive loop turns, in order;
+// flush() still hands over everything at once.
+void tst_Events::batcherKeepsToItsTimeBudget()
+{
+    EventBatcher batcher(nullptr, 30);
+    batcher.setTimeBudget(8);
+    QList<qsizetype> sizes;
+    qint64 expectSeq = 1;
+    bool inOrder = true;
+    connect(&batcher, &EventBatcher::batch, this, [&](const RunEvents &events) {
+        sizes.append(events.size());
+        for (const RunEvent &e : events) {
+            inOrder = inOrder && e.seq == expectSeq++;
+            QElapsedTimer spin;
+            spin.start();
+            while (spin.nsecsElapsed() < 20'000) {
+            }
+        }
+    });
+    RunEvents flood;
+    for (int i = 1; i <= 20'000; ++i)
+        flood.append(ev(i, EventKind::NodeLog, "a", 1, {{"line", "x"}}));
+    batcher.add(flood);
+    QTRY_COMPARE_WITH_TIMEOUT(batcher.pending(), 0, 20000);
+    QVERIFY(inOrder);
+    QCOMPARE(expectSeq, 20'001);
+    // The first slice is the default 2,000; later ones shrink towards the ~400 that fit.
+    QVERIFY2(sizes.size() >= 10, qPrintable(QString::number(sizes.size())));
+    QVERIFY2(batcher.batchLimit() < 1000, qPrintable(QString::number(batcher.batchLimit())));
+    batcher.add(flood.first(5000));
+    batcher.flush();
+    QCOMPARE(sizes.constLast(), qsizetype(5000));
+    QCOMPARE(batcher.pending(), 0);
 }
 
 void tst_Events::batcherDeliversRunEventsInOrder()

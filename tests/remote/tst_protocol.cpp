@@ -1,6 +1,9 @@
 // The one encoder/decoder of the WebSocket protocol: every message survives a round trip, and bytes
 // that are not a message give an error with the documented code (never a crash).
+#include "remote/eventarchive.h"
+#include "remote/framecache.h"
 #include "remote/protocol.h"
+#include "runs/eventjson.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -24,6 +27,8 @@ private slots:
     void rejects();
     void randomBytesNeverDecode();
     void eventsUseTheNdjsonCodec();
+    void eventsFramesTakeTheFastPath();
+    void framesStayWithinTheirBytes();
 };
 
 void TestProtocol::clientRoundTrip_data()
@@ -198,6 +203,82 @@ void TestProtocol::eventsUseTheNdjsonCodec()
     ServerMessage wrong = m;
     wrong.run = QStringLiteral("other");
     QVERIFY(!decodeServerMessage(encode(wrong)).ok());
+}
+
+namespace {
+
+RunEvents logRun(const QString &run, int lines)
+{
+    RunEvents out;
+    for (int i = 1; i <= lines; ++i) {
+        RunEvent e;
+        e.run = run;
+        e.seq = i;
+        e.time = 1'780'000'000'000 + i;
+        e.node = QStringLiteral("print");
+        e.kind = EventKind::NodeLog;
+        e.attempt = 1;
+        // Lines of very different lengths, one far longer than a frame may be.
+        const int length = i == 50 ? 5000 : 10 + (i * 37) % 400;
+        e.data = {{QStringLiteral("stream"), QStringLiteral("stdout")},
+                  {QStringLiteral("line"), QString(length, QChar(u'a' + i % 26))}};
+        out.append(e);
+    }
+    return out;
+}
+
+} // namespace
+
+// The frames a server writes are read by the fast reader, to exactly what the full decoder reads.
+void TestProtocol::eventsFramesTakeTheFastPath()
+{
+    ServerMessage m{ServerMessage::Type::Events};
+    m.run = QStringLiteral("r1");
+    m.events = logRun(m.run, 120);
+    const QByteArray frame = encode(m);
+    const auto fast = EventJson::readEventsFrame(frame);
+    QVERIFY(fast);
+    const Decoded<ServerMessage> full = decodeServerMessageFull(frame);
+    QVERIFY(full.ok());
+    QCOMPARE(*full.value, m);
+    QCOMPARE(fast->events.size(), m.events.size());
+    for (qsizetype i = 0; i < m.events.size(); ++i)
+        QVERIFY(EventJson::identical(fast->events.at(i), full.value->events.at(i)));
+    QCOMPARE(*decodeServerMessage(frame).value, m);
+}
+
+// A replay in frames of at most N bytes (one event alone may be longer): every event once, in order.
+void TestProtocol::framesStayWithinTheirBytes()
+{
+    MemoryArchive archive;
+    const QString run = QStringLiteral("r1");
+    archive.beginRun(RunSummary{run}, {});
+    const RunEvents events = logRun(run, 300);
+    archive.append(events);
+    FrameCache cache;
+    cache.append(events);
+    constexpr qsizetype MaxBytes = 4096;
+    qint64 after = 0;
+    int frames = 0;
+    RunEvents got;
+    while (after < events.size()) {
+        qint64 last = 0;
+        const QByteArray frame = cache.frame(run, after, 1000, archive, &last, MaxBytes);
+        QVERIFY(last > after);
+        const Decoded<ServerMessage> d = decodeServerMessage(frame);
+        QVERIFY2(d.ok(), qPrintable(d.error));
+        QCOMPARE(d.value->events.size(), last - after);
+        if (last - after > 1)
+            QVERIFY2(frame.size() <= MaxBytes + 64, qPrintable(QString::number(frame.size())));
+        got += d.value->events;
+        after = last;
+        ++frames;
+    }
+    QCOMPARE(got, events);
+    QVERIFY(frames > 10);
+    qint64 last = 0;
+    QCOMPARE(cache.frame(run, 0, 1000, archive, &last).size() > 50 * 1000, true); // no cap: all 300
+    QCOMPARE(last, qint64(300));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

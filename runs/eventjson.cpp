@@ -1,0 +1,451 @@
+#include "eventjson.h"
+
+#include "isotime.h"
+
+#include <QStringDecoder>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace Flow::EventJson {
+namespace {
+
+// The nesting that `data` may have here; deeper values go the slow way.
+constexpr int MaxDepth = 32;
+// Integers of up to 15 digits are exact in every reading Qt may make of them (qint64 or double).
+constexpr int MaxIntegerDigits = 15;
+
+const std::array<QByteArray, EventKindCount> &kindNames()
+{
+    static const std::array<QByteArray, EventKindCount> names = [] {
+        std::array<QByteArray, EventKindCount> out;
+        for (int k = 0; k < EventKindCount; ++k)
+            out[size_t(k)] = eventKindName(EventKind(k)).toLatin1();
+        return out;
+    }();
+    return names;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int hexValue(char c)
+{
+    if (isDigit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// A cursor over compact JSON. Every read returns false for "not sure", never guesses.
+class Scanner
+{
+public:
+    Scanner(const char *begin, const char *end)
+        : m_p(begin)
+        , m_end(end)
+    {}
+
+    const char *position() const { return m_p; }
+    bool atEnd() const { return m_p == m_end; }
+    bool peek(char c) const { return m_p != m_end && *m_p == c; }
+    bool take(char c)
+    {
+        if (!peek(c))
+            return false;
+        ++m_p;
+        return true;
+    }
+    bool take(const char *literal)
+    {
+        const size_t n = std::strlen(literal);
+        if (size_t(m_end - m_p) < n || std::memcmp(m_p, literal, n) != 0)
+            return false;
+        m_p += n;
+        return true;
+    }
+
+    // The raw bytes of a string without escapes (keys, kinds, times), quotes consumed.
+    bool rawString(QByteArrayView *out)
+    {
+        if (!take('"'))
+            return false;
+        const char *start = m_p;
+        while (m_p != m_end && *m_p != '"') {
+            const auto c = uchar(*m_p);
+            if (c == '\\' || c < 0x20 || c >= 0x80)
+                return false;
+            ++m_p;
+        }
+        if (m_p == m_end)
+            return false;
+        *out = QByteArrayView(start, m_p - start);
+        ++m_p;
+        return true;
+    }
+
+    bool string(QString *out)
+    {
+        if (!take('"'))
+            return false;
+        const char *start = m_p;
+        bool ascii = true;
+        while (m_p != m_end && *m_p != '"' && *m_p != '\\') {
+            const auto c = uchar(*m_p);
+            if (c < 0x20)
+                return false;
+            ascii = ascii && c < 0x80;
+            ++m_p;
+        }
+        if (m_p == m_end)
+            return false;
+        if (*m_p == '"') { // the usual case: no escapes
+            const QByteArrayView bytes(start, m_p - start);
+            ++m_p;
+            return ascii ? (*out = QString::fromLatin1(bytes), true) : utf8(bytes, out);
+        }
+        QByteArray unescaped(start, m_p - start);
+        return escapedRest(&unescaped) && utf8(unescaped, out);
+    }
+
+    // A JSON integer of at most MaxIntegerDigits digits; "-0" and anything with a fraction or an
+    // exponent are left to the slow path.
+    bool integer(qint64 *out)
+    {
+        const char *start = m_p;
+        take('-');
+        const char *digits = m_p;
+        while (m_p != m_end && isDigit(*m_p))
+            ++m_p;
+        const qsizetype n = m_p - digits;
+        if (n == 0 || n > MaxIntegerDigits || (n > 1 && *digits == '0') || peek('.') || peek('e') || peek('E')
+            || (*start == '-' && n == 1 && *digits == '0'))
+            return false;
+        return std::from_chars(start, m_p, *out).ec == std::errc();
+    }
+
+    bool value(QVariant *out, int depth)
+    {
+        if (m_p == m_end || depth > MaxDepth)
+            return false;
+        switch (*m_p) {
+        case '"': {
+            QString s;
+            if (!string(&s))
+                return false;
+            *out = std::move(s);
+            return true;
+        }
+        case '{': {
+            QVariantMap map;
+            if (!object(&map, depth + 1))
+                return false;
+            *out = std::move(map);
+            return true;
+        }
+        case '[': {
+            QVariantList list;
+            if (!array(&list, depth + 1))
+                return false;
+            *out = std::move(list);
+            return true;
+        }
+        case 't':
+            return take("true") && (*out = true, true);
+        case 'f':
+            return take("false") && (*out = false, true);
+        case 'n':
+            return take("null") && (*out = QVariant::fromValue(nullptr), true);
+        default:
+            return number(out);
+        }
+    }
+
+    bool object(QVariantMap *out, int depth)
+    {
+        if (!take('{'))
+            return false;
+        if (take('}'))
+            return true;
+        do {
+            QString key;
+            QVariant v;
+            if (!string(&key) || !take(':') || !value(&v, depth) || out->contains(key))
+                return false;
+            out->insert(key, std::move(v));
+        } while (take(','));
+        return take('}');
+    }
+
+private:
+    bool array(QVariantList *out, int depth)
+    {
+        if (!take('['))
+            return false;
+        if (take(']'))
+            return true;
+        do {
+            QVariant v;
+            if (!value(&v, depth))
+                return false;
+            out->append(std::move(v));
+        } while (take(','));
+        return take(']');
+    }
+
+    // Qt reads an integer literal as qint64 and anything else as a double, correctly rounded, as
+    // from_chars does.
+    bool number(QVariant *out)
+    {
+        const char *start = m_p;
+        qint64 i = 0;
+        if (integer(&i)) {
+            *out = QVariant::fromValue(i);
+            return true;
+        }
+        m_p = start;
+        take('-');
+        const char *intStart = m_p;
+        while (m_p != m_end && isDigit(*m_p))
+            ++m_p;
+        const qsizetype intDigits = m_p - intStart;
+        if (intDigits == 0 || (intDigits > 1 && *intStart == '0') || !take('.'))
+            return false;
+        const char *fraction = m_p;
+        while (m_p != m_end && isDigit(*m_p))
+            ++m_p;
+        // No exponent, and few enough digits that any correct rounding agrees.
+        if (m_p == fraction || peek('e') || peek('E') || (m_p - intStart) > 17)
+            return false;
+        double d = 0;
+        if (std::from_chars(start, m_p, d).ec != std::errc())
+            return false;
+        // Qt hands out an integral double (5.0, -0.0) as a qint64: so here (below 1e17, it fits).
+        if (d == std::trunc(d))
+            *out = QVariant::fromValue(qint64(d));
+        else
+            *out = d;
+        return true;
+    }
+
+    // After the first backslash: the rest of the string, unescaped into `bytes` (UTF-8).
+    bool escapedRest(QByteArray *bytes)
+    {
+        while (m_p != m_end) {
+            const char c = *m_p++;
+            if (c == '"')
+                return true;
+            if (uchar(c) < 0x20)
+                return false;
+            if (c != '\\') {
+                bytes->append(c);
+                continue;
+            }
+            if (m_p == m_end)
+                return false;
+            switch (*m_p++) {
+            case '"':
+                bytes->append('"');
+                break;
+            case '\\':
+                bytes->append('\\');
+                break;
+            case '/':
+                bytes->append('/');
+                break;
+            case 'b':
+                bytes->append('\b');
+                break;
+            case 'f':
+                bytes->append('\f');
+                break;
+            case 'n':
+                bytes->append('\n');
+                break;
+            case 'r':
+                bytes->append('\r');
+                break;
+            case 't':
+                bytes->append('\t');
+                break;
+            case 'u': {
+                if (m_end - m_p < 4)
+                    return false;
+                int code = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexValue(*m_p++);
+                    if (h < 0)
+                        return false;
+                    code = code * 16 + h;
+                }
+                // Surrogates (pairs or lone ones) and NUL: the slow path's business.
+                if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
+                    return false;
+                bytes->append(QString(QChar(char16_t(code))).toUtf8());
+                break;
+            }
+            default:
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static bool utf8(QByteArrayView bytes, QString *out)
+    {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString s = decoder(bytes);
+        if (decoder.hasError())
+            return false;
+        *out = std::move(s);
+        return true;
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+enum Field : unsigned { Attempt = 1, Data = 2, Kind = 4, Node = 8, Run = 16, Seq = 32, Time = 64 };
+
+bool readField(Scanner &s, QByteArrayView key, RunEvent &e, unsigned &seen)
+{
+    auto once = [&seen](Field f) {
+        return !(seen & f) && (seen |= f, true);
+    };
+    if (key == "run")
+        return once(Run) && s.string(&e.run);
+    if (key == "seq")
+        return once(Seq) && s.integer(&e.seq);
+    if (key == "node")
+        return once(Node) && s.string(&e.node);
+    if (key == "attempt") {
+        qint64 a = 0;
+        if (!once(Attempt) || !s.integer(&a) || a < std::numeric_limits<int>::min()
+            || a > std::numeric_limits<int>::max())
+            return false;
+        e.attempt = int(a);
+        return true;
+    }
+    if (key == "data")
+        return once(Data) && s.object(&e.data, 1);
+    if (key == "kind") {
+        QByteArrayView name;
+        if (!once(Kind) || !s.rawString(&name))
+            return false;
+        const auto &names = kindNames();
+        for (size_t k = 0; k < names.size(); ++k) {
+            if (names[k] == name) {
+                e.kind = EventKind(k);
+                return true;
+            }
+        }
+        return false;
+    }
+    if (key == "time") {
+        if (!once(Time))
+            return false;
+        if (!s.peek('"'))
+            return s.integer(&e.time);
+        QByteArrayView text;
+        const std::optional<qint64> t
+            = s.rawString(&text) ? parseIsoTimeFast(text.data(), text.size()) : std::nullopt;
+        return t && (e.time = *t, true);
+    }
+    return false; // a key events do not have: let the full reader decide what it means
+}
+
+} // namespace
+
+std::optional<RunEvent> readEvent(const char **cursor, const char *end)
+{
+    Scanner s(*cursor, end);
+    if (!s.take('{'))
+        return std::nullopt;
+    RunEvent e;
+    unsigned seen = 0;
+    do {
+        QByteArrayView key;
+        if (!s.rawString(&key) || !s.take(':') || !readField(s, key, e, seen))
+            return std::nullopt;
+    } while (s.take(','));
+    if (!s.take('}') || (seen & (Run | Seq | Time | Kind)) != (Run | Seq | Time | Kind))
+        return std::nullopt;
+    *cursor = s.position();
+    return e;
+}
+
+std::optional<RunEvent> readEventLine(QByteArrayView line)
+{
+    const char *p = line.data();
+    std::optional<RunEvent> e = readEvent(&p, line.data() + line.size());
+    if (!e || p != line.data() + line.size())
+        return std::nullopt;
+    return e;
+}
+
+std::optional<EventsFrame> readEventsFrame(QByteArrayView frame)
+{
+    Scanner s(frame.data(), frame.data() + frame.size());
+    EventsFrame out;
+    if (!s.take(R"({"v":1,"type":"events","run":)") || !s.string(&out.run) || !s.take(R"(,"events":[)"))
+        return std::nullopt;
+    if (!s.take(']')) {
+        do {
+            const char *p = s.position();
+            std::optional<RunEvent> e = readEvent(&p, frame.data() + frame.size());
+            if (!e || e->run != out.run)
+                return std::nullopt;
+            e->run = out.run; // one shared string for the whole frame
+            out.events.append(std::move(*e));
+            s = Scanner(p, frame.data() + frame.size());
+        } while (s.take(','));
+        if (!s.take(']'))
+            return std::nullopt;
+    }
+    if (!s.take('}') || !s.atEnd())
+        return std::nullopt;
+    return out;
+}
+
+bool identical(const QVariant &a, const QVariant &b)
+{
+    if (a.metaType() != b.metaType())
+        return false;
+    if (a.metaType().id() == QMetaType::QVariantMap) {
+        const QVariantMap x = a.toMap(), y = b.toMap();
+        if (x.size() != y.size())
+            return false;
+        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j) {
+            if (i.key() != j.key() || !identical(i.value(), j.value()))
+                return false;
+        }
+        return true;
+    }
+    if (a.metaType().id() == QMetaType::QVariantList) {
+        const QVariantList x = a.toList(), y = b.toList();
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!identical(x.at(i), y.at(i)))
+                return false;
+        }
+        return true;
+    }
+    if (a.metaType().id() == QMetaType::Double) // bit for bit: -0.0 is not 0.0 here
+        return std::memcmp(a.constData(), b.constData(), sizeof(double)) == 0;
+    return a == b;
+}
+
+bool identical(const RunEvent &a, const RunEvent &b)
+{
+    return a == b && identical(QVariant(a.data), QVariant(b.data));
+}
+
+} // namespace Flow::EventJson
