@@ -44,13 +44,40 @@ int hexValue(char c)
     return -1;
 }
 
+// The same short strings come in every event of a frame (node ids, "stream", "stdout", "line"):
+// handed out as shared copies of one QString instead of one allocation each. Direct-mapped, so a
+// miss costs one hash and a compare.
+class Interner
+{
+public:
+    QString get(QByteArrayView ascii)
+    {
+        if (ascii.size() > MaxLength)
+            return QString::fromLatin1(ascii);
+        size_t h = 2166136261u; // FNV-1a
+        for (const char c : ascii)
+            h = (h ^ uchar(c)) * 16777619u;
+        QString &slot = m_slots[h % m_slots.size()];
+        // A miss costs what no interning would (one QString) plus the compare: unique values (log
+        // lines) do not pay for the repeated ones.
+        if (slot.size() != ascii.size() || QLatin1StringView(ascii) != slot)
+            slot = QString::fromLatin1(ascii);
+        return slot;
+    }
+
+private:
+    static constexpr qsizetype MaxLength = 32;
+    std::array<QString, 64> m_slots;
+};
+
 // A cursor over compact JSON. Every read returns false for "not sure", never guesses.
 class Scanner
 {
 public:
-    Scanner(const char *begin, const char *end)
+    Scanner(const char *begin, const char *end, Interner *interner = nullptr)
         : m_p(begin)
         , m_end(end)
+        , m_interner(interner)
     {}
 
     const char *position() const { return m_p; }
@@ -96,6 +123,25 @@ public:
         if (!take('"'))
             return false;
         const char *start = m_p;
+        // Up to the closing quote in one memchr, then one branch-free pass over it (the compiler
+        // vectorises it): most strings have no escape, no control and no non-ASCII character.
+        if (const auto *quote = static_cast<const char *>(std::memchr(m_p, '"', size_t(m_end - m_p)))) {
+            unsigned special = 0;
+            unsigned high = 0;
+            for (const char *q = m_p; q != quote; ++q) {
+                const auto c = uchar(*q);
+                special |= unsigned(c < 0x20) | unsigned(c == '\\');
+                high |= c;
+            }
+            if (!special) {
+                const QByteArrayView bytes(start, quote - start);
+                m_p = quote + 1;
+                if (high & 0x80)
+                    return utf8(bytes, out);
+                *out = m_interner ? m_interner->get(bytes) : QString::fromLatin1(bytes);
+                return true;
+            }
+        }
         bool ascii = true;
         while (m_p != m_end && *m_p != '"' && *m_p != '\\') {
             const auto c = uchar(*m_p);
@@ -109,7 +155,10 @@ public:
         if (*m_p == '"') { // the usual case: no escapes
             const QByteArrayView bytes(start, m_p - start);
             ++m_p;
-            return ascii ? (*out = QString::fromLatin1(bytes), true) : utf8(bytes, out);
+            if (!ascii)
+                return utf8(bytes, out);
+            *out = m_interner ? m_interner->get(bytes) : QString::fromLatin1(bytes);
+            return true;
         }
         QByteArray unescaped(start, m_p - start);
         return escapedRest(&unescaped) && utf8(unescaped, out);
@@ -310,62 +359,100 @@ private:
 
     const char *m_p;
     const char *m_end;
+    Interner *m_interner;
 };
 
 enum Field : unsigned { Attempt = 1, Data = 2, Kind = 4, Node = 8, Run = 16, Seq = 32, Time = 64 };
 
-bool readField(Scanner &s, QByteArrayView key, RunEvent &e, unsigned &seen)
+// The field `key` names; 0 for a key events do not have.
+Field fieldOf(QByteArrayView key)
 {
-    auto once = [&seen](Field f) {
-        return !(seen & f) && (seen |= f, true);
-    };
-    if (key == "run")
-        return once(Run) && s.string(&e.run);
-    if (key == "seq")
-        return once(Seq) && s.integer(&e.seq);
-    if (key == "node")
-        return once(Node) && s.string(&e.node);
-    if (key == "attempt") {
-        qint64 a = 0;
-        if (!once(Attempt) || !s.integer(&a) || a < std::numeric_limits<int>::min()
-            || a > std::numeric_limits<int>::max())
-            return false;
-        e.attempt = int(a);
-        return true;
-    }
-    if (key == "data")
-        return once(Data) && s.object(&e.data, 1);
-    if (key == "kind") {
-        QByteArrayView name;
-        if (!once(Kind) || !s.rawString(&name))
-            return false;
-        const auto &names = kindNames();
-        for (size_t k = 0; k < names.size(); ++k) {
-            if (names[k] == name) {
-                e.kind = EventKind(k);
-                return true;
-            }
+    switch (key.size()) { // one compare per key, not one per field name
+    case 3:
+        return key == "run" ? Run : key == "seq" ? Seq : Field(0);
+    case 4:
+        switch (key[0]) {
+        case 'n':
+            return key == "node" ? Node : Field(0);
+        case 'd':
+            return key == "data" ? Data : Field(0);
+        case 'k':
+            return key == "kind" ? Kind : Field(0);
+        case 't':
+            return key == "time" ? Time : Field(0);
+        default:
+            return Field(0);
         }
-        return false;
+    case 7:
+        return key == "attempt" ? Attempt : Field(0);
+    default:
+        return Field(0);
     }
-    if (key == "time") {
-        if (!once(Time))
-            return false;
-        if (!s.peek('"'))
-            return s.integer(&e.time);
-        QByteArrayView text;
-        const std::optional<qint64> t
-            = s.rawString(&text) ? parseIsoTimeFast(text.data(), text.size()) : std::nullopt;
-        return t && (e.time = *t, true);
-    }
-    return false; // a key events do not have: let the full reader decide what it means
 }
 
-} // namespace
-
-std::optional<RunEvent> readEvent(const char **cursor, const char *end)
+bool readKind(Scanner &s, RunEvent &e)
 {
-    Scanner s(*cursor, end);
+    QByteArrayView name;
+    if (!s.rawString(&name))
+        return false;
+    const auto &names = kindNames();
+    for (size_t k = 0; k < names.size(); ++k) {
+        if (names[k] == name) {
+            e.kind = EventKind(k);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool readTime(Scanner &s, RunEvent &e)
+{
+    if (!s.peek('"'))
+        return s.integer(&e.time);
+    QByteArrayView text;
+    const std::optional<qint64> t
+        = s.rawString(&text) ? parseIsoTimeFast(text.data(), text.size()) : std::nullopt;
+    return t && (e.time = *t, true);
+}
+
+bool readAttempt(Scanner &s, RunEvent &e)
+{
+    qint64 a = 0;
+    if (!s.integer(&a) || a < std::numeric_limits<int>::min() || a > std::numeric_limits<int>::max())
+        return false;
+    e.attempt = int(a);
+    return true;
+}
+
+// A key events do not have, or one given twice: let the full reader decide what it means.
+bool readField(Scanner &s, QByteArrayView key, RunEvent &e, unsigned &seen)
+{
+    const Field f = fieldOf(key);
+    if (!f || (seen & f))
+        return false;
+    seen |= f;
+    switch (f) {
+    case Run:
+        return s.string(&e.run);
+    case Seq:
+        return s.integer(&e.seq);
+    case Node:
+        return s.string(&e.node);
+    case Attempt:
+        return readAttempt(s, e);
+    case Data:
+        return s.object(&e.data, 1);
+    case Kind:
+        return readKind(s, e);
+    case Time:
+        return readTime(s, e);
+    }
+    return false;
+}
+
+std::optional<RunEvent> readEventWith(const char **cursor, const char *end, Interner *interner)
+{
+    Scanner s(*cursor, end, interner);
     if (!s.take('{'))
         return std::nullopt;
     RunEvent e;
@@ -381,6 +468,13 @@ std::optional<RunEvent> readEvent(const char **cursor, const char *end)
     return e;
 }
 
+} // namespace
+
+std::optional<RunEvent> readEvent(const char **cursor, const char *end)
+{
+    return readEventWith(cursor, end, nullptr);
+}
+
 std::optional<RunEvent> readEventLine(QByteArrayView line)
 {
     const char *p = line.data();
@@ -393,18 +487,19 @@ std::optional<RunEvent> readEventLine(QByteArrayView line)
 std::optional<EventsFrame> readEventsFrame(QByteArrayView frame)
 {
     Scanner s(frame.data(), frame.data() + frame.size());
+    Interner interner;
     EventsFrame out;
     if (!s.take(R"({"v":1,"type":"events","run":)") || !s.string(&out.run) || !s.take(R"(,"events":[)"))
         return std::nullopt;
     if (!s.take(']')) {
         do {
             const char *p = s.position();
-            std::optional<RunEvent> e = readEvent(&p, frame.data() + frame.size());
+            std::optional<RunEvent> e = readEventWith(&p, frame.data() + frame.size(), &interner);
             if (!e || e->run != out.run)
                 return std::nullopt;
             e->run = out.run; // one shared string for the whole frame
             out.events.append(std::move(*e));
-            s = Scanner(p, frame.data() + frame.size());
+            s = Scanner(p, frame.data() + frame.size(), &interner);
         } while (s.take(','));
         if (!s.take(']'))
             return std::nullopt;

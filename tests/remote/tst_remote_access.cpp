@@ -226,7 +226,7 @@ void TestRemoteAccess::hugeFrameIsRefused()
 // nothing for --stall-timeout-s; meanwhile the run goes on and a reading client gets all of it.
 void TestRemoteAccess::slowClientIsDropped()
 {
-    auto server = startServer(0, {QStringLiteral("--max-queued-kb"), QStringLiteral("2048"),
+    auto server = startServer(0, {QStringLiteral("--max-queued-kb"), QStringLiteral("1024"),
                                   QStringLiteral("--stall-timeout-s"), QStringLiteral("2")});
     QVERIFY(server);
     auto reader = connectClient(server->url());
