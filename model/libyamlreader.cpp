@@ -201,7 +201,8 @@ private:
         const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
         if (checkProperties(offset, s.anchor, s.tag) && plain
             && QByteArrayView(m_text)
-                   .sliced(offset, m_offsets.byteOffset(event.end_mark.index) - offset)
+                   .sliced(offset,
+                           std::max<qsizetype>(m_offsets.byteOffset(event.end_mark.index) - offset, 0))
                    .contains('\n'))
             throw Declined{}; // yaml-cpp fails on a plain scalar over several lines after `&a` or `!t`
         const AnchorId anchor = define(s.anchor);
@@ -210,8 +211,12 @@ private:
             if (hasByteEscape(QByteArrayView(m_text).sliced(offset, std::max<qsizetype>(end - offset, 0))))
                 throw Declined{};
         }
-        if (plain && text.empty())
+        if (plain && text.empty()) {
+            // yaml-cpp makes a tagged empty node a string here and a null at the end of the text.
+            if (s.tag)
+                throw Declined{};
             checkEmptyNode(offset);
+        }
         // yaml-cpp ends a plain scalar in flow style at a `?` (and then fails).
         if (plain && !m_open.empty() && m_open.back().flow && text.find('?') != std::string_view::npos)
             throw Declined{};

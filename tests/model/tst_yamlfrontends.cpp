@@ -142,7 +142,8 @@ private slots:
         add("anchor running into a colon", "a: &b:c d\n", Either);
         add("anchor on a plain scalar over lines", "x:\n  &a sh\n  more\n", Declined);
         add("tag before a plain scalar over lines", "x: !t sh\n  - more\n", Declined);
-        add("tagged empty", "a: !!str\nb: 1\nc: !!str\n");
+        add("tagged empty", "a: !!str\nb: 1\nc: !!str\n", Declined);
+        add("tagged empty at the end", "!!str", Declined);
         add("tagged empty before a quote", "a: !!str\n\"b\": 1\n", Either);
         add("anchored empty", "a: &x\nb: *x\n");
         add("anchored values", "a: &x [1]\nb: &y {c: &z 1}\nd: [*x, *y, *z]\n");
@@ -219,13 +220,14 @@ private slots:
         QVERIFY2(viaAuto.isEmpty(), qPrintable(viaAuto));
     }
 
-    // Small random edits of the valid files and examples (deleting, inserting or repeating
+    // Small random edits of the files under tests/data and the examples (deleting, inserting or repeating
     // characters YAML cares about): many still parse, and each that the fast path reads must read
     // the same with yaml-cpp.
     void sameTreeAfterRandomEdits()
     {
         QList<QByteArray> seeds;
-        for (const char *dir : {FLOW_SOURCE_DIR "/tests/data/valid", FLOW_SOURCE_DIR "/resources/examples"}) {
+        for (const char *dir : {FLOW_SOURCE_DIR "/tests/data/valid", FLOW_SOURCE_DIR "/tests/data/invalid",
+                                FLOW_SOURCE_DIR "/resources/examples"}) {
             QDirIterator it(QString::fromUtf8(dir), {QStringLiteral("*.yaml")}, QDir::Files);
             while (it.hasNext())
                 seeds.append(readFile(it.next()));
