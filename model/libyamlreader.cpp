@@ -351,7 +351,8 @@ std::optional<Tree> parseWithLibYaml(const QByteArray &text, const SourceMap &so
     } catch (const Declined &) {
     } catch (const Abort &) {
         // A limit or a self-referring alias: yaml-cpp reports it, with what it read before.
-    } catch (const std::exception &) {
+    } catch (...) {
+        // Out of memory or the like: parseTree never throws, and yaml-cpp words what it can.
     }
     return std::nullopt;
 }

@@ -88,6 +88,7 @@ private slots:
         addFiles(QStringLiteral(FLOW_SOURCE_DIR "/tests/data/valid"), Fast);
         addFiles(QStringLiteral(FLOW_SOURCE_DIR "/tests/data/invalid"), Either);
         addFiles(QStringLiteral(FLOW_SOURCE_DIR "/resources/examples"), Fast);
+        addFiles(QStringLiteral(FLOW_SOURCE_DIR "/fuzz/regressions"), Either);
 
         add("block map and list", "a: 1\nb:\n  - x\n  - y: 2\n    z: [1, 2.5, true, ~]\n");
         add("indentless list", "a:\n- 1\n- 2\nb: 3\n");
@@ -158,6 +159,7 @@ private slots:
             "a: 1\n",
             Either);
         add("crlf", "a: 1\r\nb:\r\n  - x\r\n  - 'y'\r\nc: |\r\n  z\r\n");
+        add("crlf in quoted scalars", "a: \"one\r\n  two\"\r\nb: 'x\r\n\r\n  y'\r\nc: x\r\n  y\r\n");
         add("crlf utf-8", "é: 1\r\nb: ü\r\n");
         add("lone cr", "a: 1\rb: 2\r", Either);
         add("tabs", "a:\t1\nb: x\ty\nc: \"\t\"\nd: x\t\n", Either);
@@ -247,6 +249,8 @@ private slots:
         int fast = 0;
         for (int round = 0; round < rounds; ++round) {
             QByteArray text = seeds.at(random.bounded(int(seeds.size())));
+            if (random.bounded(4) == 0)
+                text.replace("\n", "\r\n"); // Windows line ends
             for (int edits = 1 + random.bounded(3); edits > 0; --edits) {
                 const int at = random.bounded(int(text.size()) + 1);
                 switch (random.bounded(3)) {
