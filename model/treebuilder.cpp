@@ -63,21 +63,27 @@ void TreeBuilder::closeAll()
         pop();
 }
 
-void TreeBuilder::OnNull(const YAML::Mark &mark, YAML::anchor_t anchor)
+void TreeBuilder::null(qsizetype offset, AnchorId anchor)
 {
-    const qsizetype offset = contentStart(mark);
-    count(1, offset);
+    const qsizetype start = contentStart(offset);
+    count(1, start);
     Value v;
-    // An empty value's mark is the next token, often on a later line: place it at its key instead.
-    const QString raw = nullText(offset);
+    // An empty value's offset is the next token, often on a later line: place it at its key instead.
+    const QString raw = nullText(start);
     if (!raw.isEmpty())
-        v.pos = m_source.position(offset);
+        v.pos = m_source.position(start);
     add(std::move(v), raw, false, anchor);
 }
 
-void TreeBuilder::OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor)
+void TreeBuilder::emptyNull(qsizetype offset, AnchorId anchor)
 {
-    const qsizetype offset = markOffset(mark);
+    count(1, offset);
+    add(Value(), QString(), false, anchor);
+}
+
+void TreeBuilder::alias(qsizetype offset, AnchorId anchor)
+{
+    offset = std::clamp<qsizetype>(offset, 0, m_source.text().size());
     const auto it = m_anchors.find(anchor);
     if (it == m_anchors.end())
         throw Abort{offset, tr("an alias cannot refer to the list or map it is part of")};
@@ -90,10 +96,9 @@ void TreeBuilder::OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor)
     add(std::move(copy), keyText, false, 0);
 }
 
-void TreeBuilder::OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                           const std::string &text)
+void TreeBuilder::scalar(qsizetype offset, std::string_view tag, AnchorId anchor, std::string_view text)
 {
-    const qsizetype offset = contentStart(mark);
+    offset = contentStart(offset);
     count(1, offset);
     const QString string = fromUtf8(text.data(), qsizetype(text.size()));
     SourcePos pos = m_source.position(offset);
@@ -110,35 +115,16 @@ void TreeBuilder::OnScalar(const YAML::Mark &mark, const std::string &tag, YAML:
     add(std::move(v), string, tag == "?" && string == u"<<", anchor);
 }
 
-void TreeBuilder::OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                                  YAML::EmitterStyle::value)
-{
-    push(mark, Value::makeList(), anchor);
-}
-
-void TreeBuilder::OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                             YAML::EmitterStyle::value)
-{
-    push(mark, Value::makeMap(), anchor);
-}
-
-bool TreeBuilder::isCoreTag(const std::string &tag)
+bool TreeBuilder::isCoreTag(std::string_view tag)
 {
     return tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"
            || tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null";
 }
 
-qsizetype TreeBuilder::markOffset(const YAML::Mark &mark) const
-{
-    if (mark.pos < 0)
-        return m_source.text().size();
-    return std::min<qsizetype>(mark.pos, m_source.text().size());
-}
-
-qsizetype TreeBuilder::contentStart(const YAML::Mark &mark) const
+qsizetype TreeBuilder::contentStart(qsizetype offset) const
 {
     const QByteArray &text = m_source.text();
-    qsizetype i = markOffset(mark);
+    qsizetype i = std::clamp<qsizetype>(offset, 0, text.size());
     while (i < text.size() && (text.at(i) == '&' || text.at(i) == '!')) {
         while (i < text.size() && !isSpace(text.at(i)))
             ++i;
@@ -210,9 +196,9 @@ void TreeBuilder::count(qint64 n, qsizetype offset)
     }
 }
 
-void TreeBuilder::push(const YAML::Mark &mark, Value value, YAML::anchor_t anchor)
+void TreeBuilder::push(qsizetype offset, Value value, AnchorId anchor)
 {
-    const qsizetype offset = contentStart(mark);
+    offset = contentStart(offset);
     count(1, offset);
     if (int(m_stack.size()) >= m_limits.maxDepth)
         throw Abort{offset, tr("lists and maps nest deeper than %1 levels").arg(m_limits.maxDepth)};
@@ -298,7 +284,7 @@ void TreeBuilder::addMerge(Frame &frame, Value value)
         frame.merges.push_back(std::move(item));
 }
 
-void TreeBuilder::add(Value value, const QString &keyText, bool isMergeKey, YAML::anchor_t anchor)
+void TreeBuilder::add(Value value, const QString &keyText, bool isMergeKey, AnchorId anchor)
 {
     if (anchor != 0)
         m_anchors[anchor] = Anchored{value, countValues(value), depthOf(value)};

@@ -1,15 +1,16 @@
 #pragma once
 
-// Internal to the model: the yaml-cpp event handler behind parseTree().
+// Internal to the model: builds parseTree()'s Value tree from parser events. It knows no parser:
+// places are byte offsets into the SourceMap's text, so the libyaml fast path and the yaml-cpp
+// reader (yamlfrontends.h) share every rule about positions, keys, anchors and limits.
 
 #include "yamltree.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
-
 #include <QHash>
 
+#include <cstddef>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,8 +23,13 @@ struct Abort
     QString message;
 };
 
+// Names an anchor (`&name`); 0 for none. A name defined again gets a new id, as YAML wants.
+using AnchorId = std::size_t;
+
 // Builds a Value tree from parser events: positions, duplicate keys, anchors and merges, limits.
-class TreeBuilder final : public YAML::EventHandler
+// A node's `offset` is where its first token starts: its `&anchor` or `!tag` if it has one.
+// Limit problems throw Abort.
+class TreeBuilder final
 {
 public:
     TreeBuilder(const SourceMap &source, const TreeLimits &limits, Diagnostics &diagnostics);
@@ -37,23 +43,30 @@ public:
     // After an error: fold the open lists and maps into their parents so the part read so far survives.
     void closeAll();
 
-    void OnDocumentStart(const YAML::Mark &) override {}
-    void OnDocumentEnd() override {}
+    // An empty node, or a plain null (`~`, `null`): placed at its text when `offset` (after any
+    // properties) starts with one, else at its key or parent. yaml-cpp's empty-node offset is that
+    // of the next token.
+    void null(qsizetype offset, AnchorId anchor);
 
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override;
+    // An empty node known to have no text of its own: placed at its key or parent. `offset` only
+    // places a limit error.
+    void emptyNull(qsizetype offset, AnchorId anchor);
 
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override;
+    void alias(qsizetype offset, AnchorId anchor);
 
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &text) override;
+    // `tag` is "?" for an untagged plain scalar, "!" for an untagged quoted or block one, else the
+    // resolved tag ("tag:yaml.org,2002:str", "!local").
+    void scalar(qsizetype offset, std::string_view tag, AnchorId anchor, std::string_view text);
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override;
-    void OnSequenceEnd() override { pop(); }
+    void sequenceStart(qsizetype offset, AnchorId anchor) { push(offset, Value::makeList(), anchor); }
+    void mapStart(qsizetype offset, AnchorId anchor) { push(offset, Value::makeMap(), anchor); }
+    void end() { pop(); } // of the innermost list or map
 
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override;
-    void OnMapEnd() override { pop(); }
+    // Skips `&anchor` and `!tag` properties in front of a value.
+    qsizetype contentStart(qsizetype offset) const;
+
+    // The null word (`~`, `null`, `Null`, `NULL`) that starts at `offset`, or "".
+    QString nullText(qsizetype offset) const;
 
 private:
     struct Anchored
@@ -66,7 +79,7 @@ private:
     struct Frame
     {
         Value value; // a list or a map
-        YAML::anchor_t anchor = 0;
+        AnchorId anchor = 0;
         qsizetype offset = 0; // of the first character, '{' or '[' for flow style
         // Map state: keys and values arrive as alternating events.
         bool expectKey = true;
@@ -78,14 +91,7 @@ private:
         std::vector<Value> merges;
     };
 
-    static bool isCoreTag(const std::string &tag);
-
-    qsizetype markOffset(const YAML::Mark &mark) const;
-
-    // Skips `&anchor` and `!tag` properties in front of a value.
-    qsizetype contentStart(const YAML::Mark &mark) const;
-
-    QString nullText(qsizetype offset) const;
+    static bool isCoreTag(std::string_view tag);
 
     // yaml-cpp reads an unclosed quoted string up to the end of the file without complaint.
     void checkClosed(qsizetype offset, char quote) const;
@@ -95,7 +101,7 @@ private:
 
     void count(qint64 n, qsizetype offset);
 
-    void push(const YAML::Mark &mark, Value value, YAML::anchor_t anchor);
+    void push(qsizetype offset, Value value, AnchorId anchor);
 
     void pop();
 
@@ -108,7 +114,7 @@ private:
 
     void addMerge(Frame &frame, Value value);
 
-    void add(Value value, const QString &keyText, bool isMergeKey, YAML::anchor_t anchor);
+    void add(Value value, const QString &keyText, bool isMergeKey, AnchorId anchor);
 
     void error(const SourcePos &pos, const QString &message, const QString &nodeId = {});
 
@@ -117,7 +123,7 @@ private:
     Diagnostics &m_diagnostics;
     std::vector<Frame> m_stack;
     std::optional<Value> m_root;
-    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+    std::unordered_map<AnchorId, Anchored> m_anchors;
     qint64 m_values = 0;
     bool m_closing = false;
 };

@@ -1,15 +1,10 @@
 #include "yamltree.h"
 
-#include "treebuilder.h"
+#include "yamlfrontends.h"
 
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
-
-#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <algorithm>
-#include <sstream>
 
 namespace Flow::Yaml {
 
@@ -68,139 +63,70 @@ QByteArray SourceMap::lineText(int line1) const
 
 namespace {
 
-QString tr(const char *text)
+// yaml-cpp skips a byte order mark without counting it; dropping it here keeps offsets aligned.
+QByteArray withoutBom(const QByteArray &input)
 {
-    return QCoreApplication::translate("Flow::Yaml", text);
+    return input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
 }
 
-QString syntaxMessage(const std::string &what)
+QString describePos(const SourcePos &pos)
 {
-    static const std::pair<const char *, const char *> friendly[] = {
-        {YAML::ErrorMsg::MAP_VALUE,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: unexpected ':' (check the "
-                                         "indentation, or quote text that contains ': ')")},
-        {YAML::ErrorMsg::END_OF_MAP,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: bad indentation (this line does "
-                                         "not line up with the keys above it)")},
-        {YAML::ErrorMsg::END_OF_SEQ,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: bad indentation (this line does "
-                                         "not line up with the list above it)")},
-        {YAML::ErrorMsg::END_OF_MAP_FLOW,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: '{' is never closed by '}' (quote text that contains "
-                                         "'{', '}', ',' or ': ')")},
-        {YAML::ErrorMsg::END_OF_SEQ_FLOW,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: '[' is never closed by ']' (quote text that contains "
-                                         "'[', ']' or ',')")},
-        {YAML::ErrorMsg::UNKNOWN_ANCHOR,
-         QT_TRANSLATE_NOOP("Flow::Yaml", "syntax error: this alias names an "
-                                         "anchor ('&name') that is not defined")},
-    };
-    for (const auto &[raw, text] : friendly) {
-        if (what == raw)
-            return tr(text);
-    }
-    QString message = QString::fromStdString(what).trimmed();
-    if (message.endsWith(u'.'))
-        message.chop(1);
-    if (!message.isEmpty())
-        message[0] = message.at(0).toLower();
-    return tr("syntax error: %1").arg(message);
+    return QStringLiteral("%1:%2").arg(pos.line).arg(pos.column);
 }
 
-// A tab in the indentation of the line with the error (or the one before) is the usual cause.
-std::optional<SourcePos> tabIndentation(const SourceMap &source, int line1)
+void describeValue(const Value &v, const QString &path, QStringList &out)
 {
-    for (int line = line1; line >= std::max(1, line1 - 1); --line) {
-        const QByteArray text = source.lineText(line);
-        for (qsizetype i = 0; i < text.size() && (text.at(i) == ' ' || text.at(i) == '\t'); ++i) {
-            if (text.at(i) == '\t')
-                return SourcePos{line, int(i) + 1};
-        }
+    QString text;
+    switch (v.type()) {
+    case Value::Type::Double:
+        text = QString::number(v.toDouble(), 'g', 17);
+        break;
+    case Value::Type::List:
+    case Value::Type::Map:
+        break;
+    default:
+        text = v.toString().toUtf8().toPercentEncoding(" ");
     }
-    return std::nullopt;
-}
-
-void addError(Tree &tree, SourcePos pos, const QString &message)
-{
-    Diagnostic d;
-    d.pos = pos;
-    d.message = message;
-    tree.diagnostics.append(d);
-    tree.syntaxError = true;
-}
-
-void addSyntaxError(Tree &tree, const SourceMap &source, const TreeBuilder &builder, const YAML::Mark &mark,
-                    const std::string &what)
-{
-    SourcePos pos = mark.is_null() ? source.position(source.text().size())
-                                   : source.position(source.offset(mark.line, mark.column));
-    const char bracket = what == YAML::ErrorMsg::END_OF_MAP_FLOW   ? '{'
-                         : what == YAML::ErrorMsg::END_OF_SEQ_FLOW ? '['
-                                                                   : '\0';
-    if (const auto open = bracket ? builder.openFlow(bracket) : std::nullopt)
-        pos = source.position(*open);
-    if (const auto tab = tabIndentation(source, pos.line)) {
-        addError(tree, *tab, tr("syntax error: a tab is used for indentation (YAML needs spaces)"));
-        return;
-    }
-    addError(tree, pos, syntaxMessage(what));
-}
-
-// Runs the parser over one document. Returns false when there was none.
-bool parseDocument(YAML::Parser &parser, TreeBuilder &builder, const SourceMap &source, Tree &tree)
-{
-    try {
-        return parser.HandleNextDocument(builder);
-    } catch (const Abort &abort) {
-        addError(tree, source.position(abort.offset), abort.message);
-    } catch (const YAML::ParserException &e) {
-        addSyntaxError(tree, source, builder, e.mark, e.msg);
-    } catch (const YAML::Exception &e) {
-        addSyntaxError(tree, source, builder, e.mark, e.msg);
-    } catch (const std::exception &e) {
-        addError(tree, {1, 1},
-                 tr("the file could not be read as YAML: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    try {
-        builder.closeAll();
-    } catch (...) {
-    }
-    return true;
+    // One pass of arg(): text substituted first must not be read as a placeholder.
+    out.append(
+        QStringLiteral("%1 type=%2 pos=%3 keyPos=%4 %5")
+            .arg(path, QString::number(int(v.type())), describePos(v.pos), describePos(v.keyPos), text));
+    for (size_t i = 0; i < v.list().size(); ++i)
+        describeValue(v.list()[i], path + u'[' + QString::number(i) + u']', out);
+    for (const Value::Entry &e : v.map())
+        describeValue(e.second, path + u'/' + QString::fromLatin1(e.first.toUtf8().toPercentEncoding()), out);
 }
 
 } // namespace
 
+QStringList Internal::describeTree(const Tree &tree)
+{
+    QStringList out;
+    out.append(QStringLiteral("syntaxError=%1 root=%2").arg(tree.syntaxError).arg(tree.root.has_value()));
+    for (const Diagnostic &d : tree.diagnostics)
+        out.append(QStringLiteral("diagnostic %1 %2 %3 [%4]")
+                       .arg(QString::number(int(d.severity)), describePos(d.pos), d.message, d.nodeId));
+    if (tree.root)
+        describeValue(*tree.root, QStringLiteral("root"), out);
+    return out;
+}
+
 Tree parseTree(const QByteArray &input, const TreeLimits &limits)
 {
-    Tree tree;
-    // yaml-cpp skips a byte order mark without counting it; dropping it here keeps offsets aligned.
-    const QByteArray text = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
+    return *Internal::parseTreeWith(input, limits, Internal::FrontEnd::Auto);
+}
+
+std::optional<Tree> Internal::parseTreeWith(const QByteArray &input, const TreeLimits &limits,
+                                            FrontEnd frontEnd)
+{
+    const QByteArray text = withoutBom(input);
     const SourceMap source(text);
-    std::istringstream stream(std::string(text.constData(), size_t(text.size())));
-    try {
-        YAML::Parser parser(stream);
-        TreeBuilder builder(source, limits, tree.diagnostics);
-        parseDocument(parser, builder, source, tree);
-        tree.root = builder.takeRoot();
-        if (tree.syntaxError)
-            return tree;
-        Diagnostics ignored;
-        TreeBuilder second(source, limits, ignored);
-        Tree secondTree;
-        if (parseDocument(parser, second, source, secondTree)) {
-            const std::optional<Value> extra = second.takeRoot();
-            const bool hasContent = (extra && !extra->isNull()) || secondTree.syntaxError;
-            const SourcePos where = extra && extra->pos.isValid()      ? extra->pos
-                                    : secondTree.diagnostics.isEmpty() ? SourcePos{1, 1}
-                                                                       : secondTree.diagnostics.first().pos;
-            if (hasContent)
-                addError(tree, where,
-                         tr("a file holds one workflow, but a second YAML document starts here"));
-        }
-    } catch (...) {
-        addError(tree, {1, 1}, tr("the file could not be read as YAML"));
+    if (frontEnd != FrontEnd::YamlCpp) {
+        std::optional<Tree> fast = parseWithLibYaml(text, source, limits);
+        if (fast || frontEnd == FrontEnd::LibYaml)
+            return fast;
     }
-    return tree;
+    return parseWithYamlCpp(text, source, limits);
 }
 
 } // namespace Flow::Yaml

@@ -16,7 +16,7 @@ jobs=${JOBS:-2}
 packages=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev qt6-declarative-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libsqlite3-dev qt6-qpa-plugins
-    libyaml-cpp-dev libqscintilla2-qt6-dev libgraphviz-dev xvfb xauth imagemagick
+    libyaml-cpp-dev libyaml-dev libqscintilla2-qt6-dev libgraphviz-dev xvfb xauth imagemagick
     ninja-build cmake pkg-config g++ make libbenchmark-dev python3-jsonschema python3-yaml
     dpkg-dev file desktop-file-utils appstream shared-mime-info zsh
     slurm-wlm munge
