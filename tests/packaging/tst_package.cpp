@@ -141,9 +141,10 @@ void TestPackage::control_data()
     QTest::newRow("Version") << "Version" << QStringList{FLOW_PROJECT_VERSION};
     // From dpkg-shlibdeps: the Debian packages of the libraries the build linked.
     QTest::newRow("Depends") << "Depends"
-                             << QStringList{"libqt6core6",        "libqt6gui6", "libqt6widgets6",
-                                            "libqt6svg6",         "libqt6qml6", "libyaml-cpp0.7",
-                                            "libqscintilla2-qt6", "libc6",      "libqt6sql6-sqlite"};
+                             << QStringList{"libqt6core6",      "libqt6gui6",         "libqt6widgets6",
+                                            "libqt6svg6",       "libqt6qml6",         "libyaml-cpp0.7",
+                                            "libyaml-0-2",      "libqscintilla2-qt6", "libc6",
+                                            "libqt6sql6-sqlite"};
     QTest::newRow("Recommends") << "Recommends" << QStringList{"qt6-translations-l10n"};
     QTest::newRow("Description") << "Description" << QStringList{"workflows"};
 }
