@@ -244,16 +244,13 @@ private:
         qsizetype i = offset;
         const qsizetype size = m_text.size();
         for (;;) {
-            while (i < size
-                   && (m_text.at(i) == ' ' || m_text.at(i) == '\t' || m_text.at(i) == '\r'
-                       || m_text.at(i) == '\n'))
+            while (i < size && isBlank(m_text.at(i)))
                 ++i;
             if (i < size && m_text.at(i) == '#') {
                 while (i < size && m_text.at(i) != '\n')
                     ++i;
             } else if (i < size && (m_text.at(i) == '&' || m_text.at(i) == '!')) {
-                while (i < size && m_text.at(i) != ' ' && m_text.at(i) != '\t' && m_text.at(i) != '\r'
-                       && m_text.at(i) != '\n')
+                while (i < size && !isBlank(m_text.at(i)))
                     ++i;
             } else {
                 break;

@@ -79,6 +79,7 @@ void describeValue(const Value &v, const QString &path, QStringList &out)
     QString text;
     switch (v.type()) {
     case Value::Type::Double:
+        // 17 significant digits: two doubles print alike only when they are the same double.
         text = QString::number(v.toDouble(), 'g', 17);
         break;
     case Value::Type::List:
@@ -87,7 +88,7 @@ void describeValue(const Value &v, const QString &path, QStringList &out)
     default:
         text = v.toString().toUtf8().toPercentEncoding(" ");
     }
-    // One pass of arg(): text substituted first must not be read as a placeholder.
+    // All in one arg() call: a value whose text holds "%1" must not be substituted into again.
     out.append(
         QStringLiteral("%1 type=%2 pos=%3 keyPos=%4 %5")
             .arg(path, QString::number(int(v.type())), describePos(v.pos), describePos(v.keyPos), text));

@@ -48,17 +48,17 @@ void EventBatcher::flush()
 
 void EventBatcher::deliverDue()
 {
-    if (m_budgetNs <= 0 || m_pending.size() <= m_limit) {
-        const qsizetype n = m_pending.size();
-        QElapsedTimer took;
-        took.start();
+    if (m_budgetNs <= 0 || m_pending.isEmpty()) {
         flush();
-        if (m_budgetNs > 0)
-            adapt(n, took.nsecsElapsed());
         return;
     }
-    RunEvents out = m_pending.first(m_limit);
-    m_pending.remove(0, m_limit);
+    RunEvents out;
+    if (m_pending.size() <= m_limit) {
+        out.swap(m_pending);
+    } else {
+        out = m_pending.first(m_limit);
+        m_pending.remove(0, m_limit);
+    }
     m_sinceLast.start();
     QElapsedTimer took;
     took.start();

@@ -112,9 +112,9 @@ bool readField(Scanner &s, QByteArrayView key, RunEvent &e, unsigned &seen)
     return false;
 }
 
-std::optional<RunEvent> readEventWith(const char **cursor, const char *end, Interner *interner)
+// One event object at the scanner's position, which moves past it only on success.
+std::optional<RunEvent> readEvent(Scanner &s)
 {
-    Scanner s(*cursor, end, interner);
     if (!s.take('{'))
         return std::nullopt;
     RunEvent e;
@@ -126,42 +126,34 @@ std::optional<RunEvent> readEventWith(const char **cursor, const char *end, Inte
     } while (s.take(','));
     if (!s.take('}') || (seen & (Run | Seq | Time | Kind)) != (Run | Seq | Time | Kind))
         return std::nullopt;
-    *cursor = s.position();
     return e;
 }
 
 } // namespace
 
-std::optional<RunEvent> readEvent(const char **cursor, const char *end)
-{
-    return readEventWith(cursor, end, nullptr);
-}
-
 std::optional<RunEvent> readEventLine(QByteArrayView line)
 {
-    const char *p = line.data();
-    std::optional<RunEvent> e = readEvent(&p, line.data() + line.size());
-    if (!e || p != line.data() + line.size())
+    Scanner s(line.data(), line.data() + line.size());
+    std::optional<RunEvent> e = readEvent(s);
+    if (!e || !s.atEnd())
         return std::nullopt;
     return e;
 }
 
 std::optional<EventsFrame> readEventsFrame(QByteArrayView frame)
 {
-    Scanner s(frame.data(), frame.data() + frame.size());
     Interner interner;
+    Scanner s(frame.data(), frame.data() + frame.size(), &interner);
     EventsFrame out;
     if (!s.take(R"({"v":1,"type":"events","run":)") || !s.string(&out.run) || !s.take(R"(,"events":[)"))
         return std::nullopt;
     if (!s.take(']')) {
         do {
-            const char *p = s.position();
-            std::optional<RunEvent> e = readEventWith(&p, frame.data() + frame.size(), &interner);
+            std::optional<RunEvent> e = readEvent(s);
             if (!e || e->run != out.run)
                 return std::nullopt;
             e->run = out.run; // one shared string for the whole frame
             out.events.append(std::move(*e));
-            s = Scanner(p, frame.data() + frame.size(), &interner);
         } while (s.take(','));
         if (!s.take(']'))
             return std::nullopt;

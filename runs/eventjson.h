@@ -16,9 +16,6 @@
 // tst_eventjson and fuzz_protocol compare the two.
 namespace Flow::EventJson {
 
-// One event object at `*cursor` (its '{'), up to `end`; on success `*cursor` is just past its '}'.
-std::optional<RunEvent> readEvent(const char **cursor, const char *end);
-
 // A whole line holding one event object and nothing else.
 std::optional<RunEvent> readEventLine(QByteArrayView line);
 
