@@ -19,6 +19,14 @@ if(_flow_san)
     add_link_options(${_flow_san})
     message(STATUS "Flowstudio: sanitizer build (${FLOW_SANITIZE})")
 endif()
+# clang 16's TSan runtime takes QProcess's vfork-style clone for a fork and aborts in the child
+# (tsan_vfork_clone.cpp says why): every executable of such a build links the override. gcc 12's
+# runtime does not intercept clone.
+if(FLOW_SANITIZE STREQUAL "thread" AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang"
+   AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 16)
+    add_library(flow_tsan_vfork_clone OBJECT ${CMAKE_CURRENT_LIST_DIR}/tsan_vfork_clone.cpp)
+    link_libraries(flow_tsan_vfork_clone ${CMAKE_DL_LIBS})
+endif()
 # Instrumented code runs 2-5x slower: every test's CTest timeout is scaled by this (flow_test_timeout).
 if(_flow_san)
     set(FLOW_TEST_TIMEOUT_SCALE 3)
